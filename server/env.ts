@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Parsed once, synchronously; a bad value stops the process
+ * with a message naming the variable (see `loadEnv`).
+ */
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().default('.data'),
+  DATABASE_URL: optionalString,
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  REDIS_URL: optionalString,
+  QUEUE_PREFIX: z.string().default('caredesk'),
+  ENCRYPTION_KEY: optionalString,
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  DEMO_MODE: z.enum(['auto', 'on', 'off']).default('auto'),
+  DEMO_TRAFFIC_INTERVAL_MS: z.coerce.number().int().min(200).default(4000),
+  SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  POLL_INTERVAL_MS: z.coerce.number().int().min(1000).optional(),
+  ADMIN_EMAIL: z.string().email().default('admin@localhost'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(15_000),
+  X_API_BASE_URL: z.string().url().default('https://api.x.com'),
+  X_OAUTH2_ACCESS_TOKEN: optionalString,
+  X_CONSUMER_KEY: optionalString,
+  X_CONSUMER_SECRET: optionalString,
+  X_ACCESS_TOKEN: optionalString,
+  X_ACCESS_TOKEN_SECRET: optionalString,
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+export type XCredentials =
+  | { kind: 'oauth2'; accessToken: string }
+  | { kind: 'oauth1'; appKey: string; appSecret: string; accessToken: string; accessSecret: string };
+
+export interface Env extends RawEnv {
+  dataDir: string;
+  /** Channel credentials configured through the environment; null when none are set. */
+  xCredentials: XCredentials | null;
+  /** True when the simulator and the demo traffic run (no real channel credentials). */
+  demo: boolean;
+  /** Poll interval per account: POLL_INTERVAL_MS, else 5 s in demo mode and 10 s otherwise. */
+  pollIntervalMs: number;
+}
+
+function xCredentialsFrom(raw: RawEnv): XCredentials | null {
+  if (raw.X_OAUTH2_ACCESS_TOKEN) return { kind: 'oauth2', accessToken: raw.X_OAUTH2_ACCESS_TOKEN };
+  const oauth1 = [raw.X_CONSUMER_KEY, raw.X_CONSUMER_SECRET, raw.X_ACCESS_TOKEN, raw.X_ACCESS_TOKEN_SECRET];
+  if (oauth1.every(Boolean)) {
+    return {
+      kind: 'oauth1',
+      appKey: raw.X_CONSUMER_KEY!,
+      appSecret: raw.X_CONSUMER_SECRET!,
+      accessToken: raw.X_ACCESS_TOKEN!,
+      accessSecret: raw.X_ACCESS_TOKEN_SECRET!,
+    };
+  }
+  if (oauth1.some(Boolean)) {
+    throw new Error(
+      'X OAuth 1.0a needs all of X_CONSUMER_KEY, X_CONSUMER_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET',
+    );
+  }
+  return null;
+}
+
+/** Parses an environment; throws an Error naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined>, cwd = process.cwd()): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const raw = result.data;
+  const xCredentials = xCredentialsFrom(raw);
+  const demo = raw.DEMO_MODE === 'on' || (raw.DEMO_MODE === 'auto' && xCredentials === null);
+  const pollIntervalMs = raw.POLL_INTERVAL_MS ?? (demo ? 5000 : 10_000);
+  return { ...raw, dataDir: path.resolve(cwd, raw.DATA_DIR), xCredentials, demo, pollIntervalMs };
+}
+
+/** Reads process.env once; on bad configuration prints the problem and exits 1. */
+export function loadEnv(): Env {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}

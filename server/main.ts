@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { DEFAULT_BEARER_TOKEN } from '../simulator/options';
+import { startSimulator } from '../simulator/server';
+import { startDemoTraffic } from '../simulator/demo/traffic';
+import { startWorkers } from '../workers/startWorkers';
+import { migrateLatest } from './db/migrate';
+import { loadEnv, type XCredentials } from './env';
+import { childLogger, createLogger } from './logger';
+import { connectXAccount } from './runtime/accounts';
+import { createCore } from './runtime/core';
+import { resolveDatabase } from './runtime/database';
+import { loadSecretBox } from './runtime/encryptionKey';
+import { type DemoLogin, ensureFirstAdmin, seedDemoUsers } from './runtime/users';
+import { startWeb } from './runtime/web';
+import { createShutdown } from './shutdown';
+
+/**
+ * `npm start`: everything in one process. PostgreSQL (embedded unless DATABASE_URL), migrations,
+ * workers, web server with the built client, and, without channel credentials, the simulator with
+ * demo traffic.
+ */
+async function main() {
+  const startedAt = Date.now();
+  const env = loadEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  const log = childLogger(logger, 'main');
+  const shutdown = createShutdown(logger, env.SHUTDOWN_TIMEOUT_MS);
+  shutdown.onSignals();
+
+  const database = await resolveDatabase(env, logger);
+  shutdown.defer('postgres', () => database.stop());
+  try {
+    const secretBox = loadSecretBox(env, logger);
+
+    let xApiBaseUrl = env.X_API_BASE_URL;
+    let xCredentials: XCredentials | null = env.xCredentials;
+    let simulator: Awaited<ReturnType<typeof startSimulator>> | null = null;
+    if (env.demo) {
+      simulator = await startSimulator({ port: env.SIMULATOR_PORT });
+      shutdown.defer('simulator', () => simulator?.close());
+      xApiBaseUrl = simulator.url;
+      xCredentials = { kind: 'oauth2', accessToken: DEFAULT_BEARER_TOKEN };
+    }
+
+    const core = createCore({ env, logger, databaseUrl: database.url, secretBox, xApiBaseUrl });
+    shutdown.defer('database pool', () => core.db.destroy());
+    shutdown.defer('queues', () => core.queues.close());
+    const migrated = await migrateLatest(core.db);
+    if (migrated.length > 0) log.info({ migrations: migrated }, 'database migrated');
+
+    if (xCredentials) {
+      try {
+        const account = await connectXAccount({ db: core.db, secretBox, xApiBaseUrl }, xCredentials);
+        log.info({ channelAccountId: account.id, handle: account.handle }, 'X account connected');
+      } catch (error) {
+        log.error({ err: error }, 'could not connect the configured X account; check the X_* settings');
+      }
+    }
+    const logins: DemoLogin[] = env.demo
+      ? await seedDemoUsers(core.db)
+      : [await ensureFirstAdmin(core.db, env.ADMIN_EMAIL)].filter((l): l is DemoLogin => l !== null);
+
+    const workers = await startWorkers({ ...core, pollEveryMs: env.pollIntervalMs });
+    shutdown.defer('workers', () => workers.close());
+
+    const web = await startWeb({
+      db: core.db,
+      queues: core.queues,
+      pingQueue: () => core.queues.ping(),
+      logger,
+      sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
+      secureCookies: env.NODE_ENV === 'production',
+      clientDir: path.resolve('client/dist'),
+      databaseUrl: database.url,
+      port: env.PORT,
+      host: env.HOST,
+    });
+    shutdown.defer('web', () => web.close());
+
+    if (simulator) {
+      const traffic = startDemoTraffic({
+        simulatorUrl: simulator.url,
+        brandUsername: simulator.state.brand.username,
+        intervalMs: env.DEMO_TRAFFIC_INTERVAL_MS,
+        log: (msg) => log.debug(msg),
+      });
+      shutdown.defer('demo traffic', () => traffic.stop());
+    }
+    printBanner({ url: web.url, logins, demo: env.demo, simulatorUrl: simulator?.url, ms: Date.now() - startedAt });
+  } catch (error) {
+    log.fatal({ err: error }, 'start-up failed');
+    await shutdown.run('start-up failed');
+    process.exit(1);
+  }
+}
+
+function printBanner(b: { url: string; logins: DemoLogin[]; demo: boolean; simulatorUrl?: string | undefined; ms: number }) {
+  const lines = [
+    '',
+    `  Caredesk is running at ${b.url}  (ready in ${(b.ms / 1000).toFixed(1)} s)`,
+    b.demo ? `  Demo mode: simulated X traffic from ${b.simulatorUrl} — connect real accounts with the X_* settings` : '',
+    ...(b.logins.length > 0 ? ['', '  Log in with:'] : []),
+    ...b.logins.map((l) => `    ${l.email.padEnd(24)} ${l.password.padEnd(16)} ${l.name} (${l.role})`),
+    '',
+    '  Ctrl-C stops everything.',
+    '',
+  ];
+  console.info(lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n'));
+}
+
+void main();

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** Queue names. One queue per kind of work so each can be scaled and watched on its own. */
+export const QUEUES = {
+  poll: 'poll',
+  ingest: 'ingest',
+  outbound: 'outbound',
+  maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Job payloads carry ids only; the row in PostgreSQL is the truth. */
+export const pollJobSchema = z.object({ channelAccountId: z.uuid() });
+export const ingestJobSchema = z.object({ inboundItemId: z.string().regex(/^\d+$/) });
+export const outboundJobSchema = z.object({ messageId: z.uuid() });
+export const maintenanceJobSchema = z.object({ task: z.literal('sweep') });
+
+export type PollJob = z.infer<typeof pollJobSchema>;
+export type IngestJob = z.infer<typeof ingestJobSchema>;
+export type OutboundJob = z.infer<typeof outboundJobSchema>;
+export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
+
+export interface JobPayloads {
+  poll: PollJob;
+  ingest: IngestJob;
+  outbound: OutboundJob;
+  maintenance: MaintenanceJob;
+}
+
+/** BullMQ forbids ':' in custom job ids. */
+export const jobId = (...parts: string[]) => parts.join('-').replaceAll(':', '_');

@@ -1,0 +1,59 @@
+import type { Knex } from 'knex';
+import { listChannelAccounts } from '../db/repositories/channelAccounts';
+import type { QueueSet } from './backend';
+import { jobId, QUEUES } from './jobs';
+
+export type OutboundEnqueuer = Pick<QueueSet, 'add'>;
+
+/** Outbound jobs are keyed by message id: enqueueing twice (commit hook + sweeper) is harmless. */
+export async function enqueueOutbound(queues: OutboundEnqueuer, messageId: string): Promise<void> {
+  await queues.add(
+    QUEUES.outbound,
+    { messageId },
+    {
+      jobId: jobId('out', messageId),
+      attempts: 6,
+      backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
+      removeOnFail: true,
+    },
+  );
+}
+
+export async function enqueueIngest(queues: OutboundEnqueuer, inboundItemIds: string[]): Promise<void> {
+  for (const id of inboundItemIds) {
+    await queues.add(
+      QUEUES.ingest,
+      { inboundItemId: id },
+      {
+        jobId: jobId('in', id),
+        attempts: 8,
+        backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
+        removeOnFail: true,
+      },
+    );
+  }
+}
+
+/**
+ * One repeating poll job per active account, re-declared at start and by every sweep, so a flushed
+ * Redis gets its schedulers back within one sweep; paused or unauthorised accounts lose theirs.
+ */
+export async function syncPollSchedulers(db: Knex, queues: QueueSet, everyMs: number): Promise<number> {
+  const poll = queues.queue(QUEUES.poll);
+  const accounts = await listChannelAccounts(db);
+  let active = 0;
+  for (const account of accounts) {
+    const schedulerId = jobId('poll', account.id);
+    if (account.status === 'active') {
+      active++;
+      await poll.upsertJobScheduler(
+        schedulerId,
+        { every: everyMs },
+        { name: QUEUES.poll, data: { channelAccountId: account.id }, opts: { removeOnFail: true } },
+      );
+    } else {
+      await poll.removeJobScheduler(schedulerId);
+    }
+  }
+  return active;
+}

@@ -1,0 +1,81 @@
+import type { Knex } from 'knex';
+import type { MessageDto } from '../../common/types';
+import { signReply, xLengthInfo, X_MAX_WEIGHTED_LENGTH } from '../../common/xText';
+import { NotFoundError, UnprocessableError, ValidationError } from '../errors';
+import { getChannelAccount } from '../db/repositories/channelAccounts';
+import { recordConversationEvent } from '../db/repositories/conversationEvents';
+import { lockConversation, updateConversation } from '../db/repositories/conversations';
+import { toMessageDto } from '../db/repositories/mappers';
+import { insertOutboundMessage, latestInboundMessage } from '../db/repositories/messages';
+import type { UserRow } from '../db/repositories/users';
+import { inTransaction } from '../db/transaction';
+import type { Logger } from '../logger';
+import { enqueueOutbound, type OutboundEnqueuer } from '../queues/producers';
+import { notifyEvent } from '../realtime/bus';
+
+export interface CreateReplyInput {
+  conversationId: string;
+  author: UserRow;
+  text: string;
+  idempotencyKey: string;
+}
+
+/**
+ * Stores an agent's public reply as an outbox row (`queued`) and, after commit, enqueues its
+ * delivery. The agent's signature is appended here, so what is counted is what is posted.
+ */
+export async function createReply(
+  deps: { db: Knex; queues: OutboundEnqueuer; logger: Logger },
+  input: CreateReplyInput,
+): Promise<{ message: MessageDto; created: boolean }> {
+  const body = input.text.trim();
+  if (body === '') throw new ValidationError('Reply text is empty', 'text');
+  const signed = signReply(body, input.author.initials);
+
+  const tx = await inTransaction(deps.db, async (trx, afterCommit) => {
+    const conversation = await lockConversation(trx, input.conversationId);
+    if (!conversation) throw new NotFoundError('Conversation');
+    const account = await getChannelAccount(trx, conversation.channel_account_id);
+    if (account?.platform === 'x' && !xLengthInfo(signed).valid) {
+      throw new UnprocessableError(
+        'too_long',
+        `Reply is ${xLengthInfo(signed).weightedLength} characters with signature; X allows ${X_MAX_WEIGHTED_LENGTH}`,
+        'text',
+      );
+    }
+    const target = await latestInboundMessage(trx, conversation.id);
+    if (!target?.external_id) throw new UnprocessableError('no_reply_target', 'There is no customer message to reply to');
+
+    const { row, created } = await insertOutboundMessage(trx, {
+      conversationId: conversation.id,
+      channelAccountId: conversation.channel_account_id,
+      authorUserId: input.author.id,
+      authorName: input.author.name,
+      text: signed,
+      inReplyToExternalId: target.external_id,
+      idempotencyKey: input.idempotencyKey,
+    });
+    if (created) {
+      const version = await updateConversation(trx, conversation.id, {
+        snippet: signed.slice(0, 200),
+        ...(conversation.status === 'new' ? { status: 'open' } : {}),
+      });
+      await recordConversationEvent(trx, {
+        conversationId: conversation.id,
+        type: 'reply.queued',
+        actorKind: 'user',
+        actorUserId: input.author.id,
+        data: { messageId: row.id, inReplyTo: target.external_id },
+      });
+      await notifyEvent(trx, { type: 'message.created', conversationId: conversation.id, messageId: row.id });
+      await notifyEvent(trx, { type: 'conversation.updated', conversationId: conversation.id, version });
+      afterCommit(() => enqueueOutbound(deps.queues, row.id));
+    }
+    return { message: toMessageDto(row), created };
+  });
+  await tx.runAfterCommit((error) =>
+    // The sweeper re-enqueues queued rows, so a failed enqueue only delays the reply.
+    deps.logger.warn({ err: error, messageId: tx.value.message.id }, 'could not enqueue reply; the sweeper will'),
+  );
+  return tx.value;
+}

@@ -1,0 +1,179 @@
+import type { Knex } from 'knex';
+import type { AdapterProvider } from '../channels/adapterProvider';
+import type { PostedReply, ReplyTarget } from '../channels/adapter';
+import {
+  ChannelAuthError,
+  ChannelRateLimitError,
+  ChannelRejectedError,
+  ChannelUnavailableError,
+} from '../channels/errors';
+import { getChannelAccount, updateAccountHealth } from '../db/repositories/channelAccounts';
+import { recordConversationEvent } from '../db/repositories/conversationEvents';
+import { updateConversation } from '../db/repositories/conversations';
+import { lockMessage, type MessageRow, updateMessage } from '../db/repositories/messages';
+import type { Logger } from '../logger';
+import { notifyEvent } from '../realtime/bus';
+
+export type DeliveryOutcome =
+  | { kind: 'sent'; externalId: string; reconciled: boolean }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'skipped'; state: string }
+  /** Definitely not posted; try again after `delayMs` (rate limit). The row is back to `queued`. */
+  | { kind: 'retry_later'; delayMs: number }
+  /** Outcome unknown (timeout, 5xx); the row stays `sending` and the retry reconciles first. */
+  | { kind: 'retry_unknown'; error: Error };
+
+export interface DeliverDeps {
+  db: Knex;
+  adapters: AdapterProvider;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/**
+ * Sends one outbox row, exactly once. State machine: queued -> sending -> sent | failed.
+ * A row found in `sending` means an earlier attempt died after it may have reached the platform,
+ * so we look for the posted reply before posting again (reconcile).
+ */
+export async function deliverReply(
+  deps: DeliverDeps,
+  messageId: string,
+  opts: { finalAttempt: boolean },
+): Promise<DeliveryOutcome> {
+  const now = deps.now ?? (() => new Date());
+  const claim = await deps.db.transaction(async (trx) => {
+    const row = await lockMessage(trx, messageId);
+    if (!row || row.direction !== 'outbound') return { skip: 'missing' as const };
+    if (row.delivery_state === 'sent' || row.delivery_state === 'failed') return { skip: row.delivery_state };
+    const resumed = row.delivery_state === 'sending';
+    const updated = await updateMessage(trx, row.id, {
+      delivery_state: 'sending',
+      delivery_attempts: row.delivery_attempts + 1,
+      ...(resumed ? {} : { sending_started_at: now() }),
+    });
+    if (!resumed) await notifyEvent(trx, { type: 'message.updated', conversationId: row.conversation_id, messageId });
+    return { row: updated, resumed };
+  });
+  if ('skip' in claim) return { kind: 'skipped', state: claim.skip ?? 'missing' };
+
+  const { row, resumed } = claim;
+  const account = await getChannelAccount(deps.db, row.channel_account_id);
+  if (!account) return markFailed(deps, row, 'The channel account was removed');
+  if (account.status === 'needs_reauth') {
+    return markFailed(deps, row, `@${account.handle} needs to be re-authorised before replies can be sent`);
+  }
+  const adapter = deps.adapters(account);
+  const target: ReplyTarget = { inReplyToExternalId: row.in_reply_to_external_id ?? '' };
+  const since = row.sending_started_at ?? row.created_at;
+
+  try {
+    if (resumed) {
+      const found = await adapter.findPostedReply(target, since);
+      if (found) return markSent(deps, row, found, true);
+    }
+    const posted = await adapter.postReply(target, row.text);
+    return markSent(deps, row, posted, false);
+  } catch (error) {
+    return handleSendError(deps, row, error, { since, target, finalAttempt: opts.finalAttempt });
+  }
+}
+
+async function handleSendError(
+  deps: DeliverDeps,
+  row: MessageRow,
+  error: unknown,
+  ctx: { since: Date; target: ReplyTarget; finalAttempt: boolean },
+): Promise<DeliveryOutcome> {
+  const log = deps.logger.child({ messageId: row.id, channelAccountId: row.channel_account_id });
+  if (error instanceof ChannelRejectedError && error.reason === 'duplicate') {
+    // X refuses duplicate content and does not say which post: find ours, never repost.
+    const account = await getChannelAccount(deps.db, row.channel_account_id);
+    const found = account ? await deps.adapters(account).findPostedReply(ctx.target, ctx.since).catch(() => null) : null;
+    if (found) return markSent(deps, row, found, true);
+    return markFailed(deps, row, 'X refused this text as a duplicate of an earlier post. Change the wording and retry.');
+  }
+  if (error instanceof ChannelRejectedError) return markFailed(deps, row, error.message);
+  if (error instanceof ChannelAuthError) {
+    await updateAccountHealth(
+      deps.db,
+      row.channel_account_id,
+      { lastError: error.message, lastErrorAt: new Date().toISOString() },
+      [],
+      'needs_reauth',
+    );
+    log.warn({ err: error }, 'token rejected; account needs re-authorisation');
+    return markFailed(deps, row, `${error.message}. The account must be re-authorised.`);
+  }
+  if (error instanceof ChannelRateLimitError) {
+    await deps.db.transaction(async (trx) => {
+      await updateMessage(trx, row.id, { delivery_state: 'queued' });
+      await notifyEvent(trx, { type: 'message.updated', conversationId: row.conversation_id, messageId: row.id });
+    });
+    return { kind: 'retry_later', delayMs: error.retryAfterMs };
+  }
+  const err = error instanceof Error ? error : new Error(String(error));
+  if (!ctx.finalAttempt) {
+    log.warn({ err }, 'send outcome unknown; will reconcile and retry');
+    return { kind: 'retry_unknown', error: err };
+  }
+  const account = await getChannelAccount(deps.db, row.channel_account_id);
+  const found = account ? await deps.adapters(account).findPostedReply(ctx.target, ctx.since).catch(() => null) : null;
+  if (found) return markSent(deps, row, found, true);
+  log.error({ err }, 'reply could not be delivered');
+  const reason = error instanceof ChannelUnavailableError ? error.message : `Unexpected error: ${err.message}`;
+  return markFailed(deps, row, reason);
+}
+
+async function markSent(
+  deps: DeliverDeps,
+  row: MessageRow,
+  posted: PostedReply,
+  reconciled: boolean,
+): Promise<DeliveryOutcome> {
+  await deps.db.transaction(async (trx) => {
+    // If the poller already imported our own post as a native reply, keep one row: ours.
+    await trx('messages')
+      .where({ channel_account_id: row.channel_account_id, external_id: posted.externalId })
+      .whereNot({ id: row.id })
+      .whereNull('author_user_id')
+      .delete();
+    await updateMessage(trx, row.id, {
+      delivery_state: 'sent',
+      delivery_error: null,
+      external_id: posted.externalId,
+      sent_at: posted.postedAt,
+      platform_created_at: posted.postedAt,
+    });
+    const current = await trx('conversations').where({ id: row.conversation_id }).first('status');
+    const version = await updateConversation(trx, row.conversation_id, {
+      last_outbound_at: trx.raw('greatest(last_outbound_at, ?)', [posted.postedAt]),
+      first_response_at: trx.raw('coalesce(first_response_at, ?)', [posted.postedAt]),
+      waiting_since: null,
+      ...(current?.status === 'resolved' ? {} : { status: 'pending' }),
+    });
+    await recordConversationEvent(trx, {
+      conversationId: row.conversation_id,
+      type: 'reply.sent',
+      actorKind: 'user',
+      actorUserId: row.author_user_id,
+      data: { messageId: row.id, externalId: posted.externalId, reconciled },
+    });
+    await notifyEvent(trx, { type: 'message.updated', conversationId: row.conversation_id, messageId: row.id });
+    await notifyEvent(trx, { type: 'conversation.updated', conversationId: row.conversation_id, version });
+  });
+  return { kind: 'sent', externalId: posted.externalId, reconciled };
+}
+
+async function markFailed(deps: DeliverDeps, row: MessageRow, reason: string): Promise<DeliveryOutcome> {
+  await deps.db.transaction(async (trx) => {
+    await updateMessage(trx, row.id, { delivery_state: 'failed', delivery_error: reason.slice(0, 1000) });
+    await recordConversationEvent(trx, {
+      conversationId: row.conversation_id,
+      type: 'reply.failed',
+      actorKind: 'system',
+      data: { messageId: row.id, reason },
+    });
+    await notifyEvent(trx, { type: 'message.updated', conversationId: row.conversation_id, messageId: row.id });
+  });
+  return { kind: 'failed', reason };
+}

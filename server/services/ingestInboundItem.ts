@@ -1,0 +1,103 @@
+import type { Knex } from 'knex';
+import type { InboundItem } from '../channels/adapter';
+import { inboundItemSchema } from '../channels/inboundItemSchema';
+import { getChannelAccount } from '../db/repositories/channelAccounts';
+import { upsertContact } from '../db/repositories/contacts';
+import { recordConversationEvent } from '../db/repositories/conversationEvents';
+import { updateConversation, upsertConversationForThread } from '../db/repositories/conversations';
+import { lockInboundItem, markInboundProcessed } from '../db/repositories/inboundItems';
+import { insertInboundMessage } from '../db/repositories/messages';
+import { ingestOwnPost } from './ingestOwnPost';
+import { notifyEvent } from '../realtime/bus';
+
+export type IngestOutcome =
+  | { kind: 'ingested'; conversationId: string; messageId: string; createdConversation: boolean }
+  | { kind: 'duplicate' | 'already_processed' | 'missing' | 'own_post_recorded' | 'own_post_unmatched' };
+
+const snippetOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 200);
+
+/**
+ * Turns one stored platform item into contact + conversation + message, in one transaction,
+ * idempotently (unique (account, external id); the item row is locked). Realtime events are sent
+ * with NOTIFY inside the transaction, so they reach browsers only once it has committed.
+ */
+export async function ingestInboundItem(db: Knex, inboundItemId: string): Promise<IngestOutcome> {
+  return db.transaction(async (trx) => {
+    const stored = await lockInboundItem(trx, inboundItemId);
+    if (!stored) return { kind: 'missing' };
+    if (stored.processed_at) return { kind: 'already_processed' };
+    const item = inboundItemSchema.parse(stored.item);
+    const account = await getChannelAccount(trx, stored.channel_account_id);
+    if (!account) return { kind: 'missing' };
+
+    const outcome = item.fromAccount
+      ? await ingestOwnPost(trx, account.id, item)
+      : await ingestCustomerItem(trx, account.id, account.platform, item);
+    await markInboundProcessed(trx, inboundItemId);
+    return outcome;
+  });
+}
+
+async function ingestCustomerItem(
+  trx: Knex.Transaction,
+  accountId: string,
+  platform: 'x' | 'facebook',
+  item: InboundItem,
+): Promise<IngestOutcome> {
+  const contactId = await upsertContact(trx, platform, item.author);
+  const { row: conversation, created } = await upsertConversationForThread(trx, {
+    channelAccountId: accountId,
+    contactId,
+    threadKey: item.threadKey,
+  });
+  const message = await insertInboundMessage(trx, {
+    conversationId: conversation.id,
+    channelAccountId: accountId,
+    contactId,
+    externalId: item.externalId,
+    inReplyToExternalId: item.inReplyToExternalId,
+    authorName: item.author.name,
+    authorHandle: item.author.handle,
+    text: item.text,
+    raw: item.raw,
+    platformCreatedAt: item.createdAt,
+  });
+  if (!message) return { kind: 'duplicate' };
+
+  const reopened = conversation.status === 'resolved' || conversation.status === 'pending';
+  const version = await updateConversation(trx, conversation.id, {
+    snippet: snippetOf(item.text),
+    first_inbound_at: trx.raw('coalesce(first_inbound_at, ?)', [item.createdAt]),
+    last_inbound_at: trx.raw('greatest(last_inbound_at, ?)', [item.createdAt]),
+    waiting_since: trx.raw('coalesce(waiting_since, ?)', [item.createdAt]),
+    ...(reopened ? { status: 'open', resolved_at: null } : {}),
+  });
+  if (created) {
+    await recordConversationEvent(trx, {
+      conversationId: conversation.id,
+      type: 'conversation.created',
+      actorKind: 'customer',
+      data: { externalId: item.externalId },
+    });
+  } else if (reopened) {
+    await recordConversationEvent(trx, {
+      conversationId: conversation.id,
+      type: 'conversation.reopened',
+      actorKind: 'customer',
+      data: { from: conversation.status, externalId: item.externalId },
+    });
+  }
+  await recordConversationEvent(trx, {
+    conversationId: conversation.id,
+    type: 'message.received',
+    actorKind: 'customer',
+    data: { messageId: message.id, externalId: item.externalId },
+  });
+  await notifyEvent(trx, {
+    type: created ? 'conversation.created' : 'conversation.updated',
+    conversationId: conversation.id,
+    version,
+  });
+  await notifyEvent(trx, { type: 'message.created', conversationId: conversation.id, messageId: message.id });
+  return { kind: 'ingested', conversationId: conversation.id, messageId: message.id, createdConversation: created };
+}

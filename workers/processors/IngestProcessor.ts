@@ -1,0 +1,21 @@
+import type { Job } from 'bullmq';
+import { recordInboundFailure } from '../../server/db/repositories/inboundItems';
+import { type IngestJob, ingestJobSchema } from '../../server/queues/jobs';
+import { ingestInboundItem } from '../../server/services/ingestInboundItem';
+import type { WorkerContext } from './context';
+
+/** Normalises one stored item into the conversation model; failures are kept on the item row. */
+export function createIngestProcessor(ctx: WorkerContext) {
+  return async (job: Job<IngestJob>) => {
+    const { inboundItemId } = ingestJobSchema.parse(job.data);
+    try {
+      return await ingestInboundItem(ctx.db, inboundItemId);
+    } catch (error) {
+      await recordInboundFailure(ctx.db, inboundItemId, error instanceof Error ? error.message : String(error));
+      const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      // Log a failure once, on the last attempt; earlier ones are retried quietly.
+      if (last) ctx.logger.error({ err: error, jobId: job.id, inboundItemId }, 'ingest failed for good');
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,12 @@
+import type { Job } from 'bullmq';
+import { pollJobSchema, type PollJob } from '../../server/queues/jobs';
+import { pollAccount } from '../../server/services/pollAccount';
+import type { WorkerContext } from './context';
+
+/** Runs one poll of one channel account. Poll errors are recorded on the account, not retried. */
+export function createPollProcessor(ctx: WorkerContext) {
+  return async (job: Job<PollJob>) => {
+    const { channelAccountId } = pollJobSchema.parse(job.data);
+    return pollAccount({ ...ctx, logger: ctx.logger.child({ jobId: job.id }) }, channelAccountId);
+  };
+}
