@@ -8,7 +8,7 @@ import type { Logger } from './logger';
 import { requireCsrfHeader, requireUser } from './middleware/auth';
 import { errorHandler } from './middleware/errors';
 import type { OutboundEnqueuer } from './queues/producers';
-import { authRouter } from './routes/auth/auth';
+import { authRouter, meHandler } from './routes/auth/auth';
 import { conversationsRouter } from './routes/conversations/conversations';
 import { healthRouter } from './routes/health';
 import { messagesRouter } from './routes/messages/messages';
@@ -51,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(requireCsrfHeader);
   api.use('/auth', authRouter(deps));
   api.use(requireUser(deps.db));
+  api.get('/me', meHandler);
   api.use('/conversations', conversationsRouter(deps));
   api.use('/messages', messagesRouter(deps));
   api.use((req, _res, next) => next(new NotFoundError(`Route ${req.method} ${req.path}`)));

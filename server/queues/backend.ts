@@ -38,6 +38,8 @@ export function createQueueSet(config: QueueBackendConfig): QueueSet {
   // biome-ignore lint/suspicious/noExplicitAny: BullMQ's backend generics do not unify across the two kinds.
   let make: { queue(name: string): Queue; worker(name: string, p: Processor, o: WorkerOpts): Worker } & Record<string, any>;
   let redis: Redis | null = null;
+  // BullMQ does not close connections it was given; these are ours to close.
+  const ownedConnections: Redis[] = [];
 
   if (config.kind === 'redis') {
     // Workers need maxRetriesPerRequest: null (blocking commands); one shared connection for producers.
@@ -45,8 +47,11 @@ export function createQueueSet(config: QueueBackendConfig): QueueSet {
     const conn = redis;
     make = {
       queue: (name) => new Queue(name, { connection: conn, prefix: config.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
-      worker: (name, p, o) =>
-        new Worker(name, p, { ...o, prefix: config.prefix, connection: new Redis(config.redisUrl, { maxRetriesPerRequest: null }) }),
+      worker: (name, p, o) => {
+        const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+        ownedConnections.push(connection);
+        return new Worker(name, p, { ...o, prefix: config.prefix, connection });
+      },
     };
   } else {
     const connection = { connectionString: config.databaseUrl, schema: `${config.prefix}_queue`, migrate: true, max: 4 };
@@ -87,6 +92,7 @@ export function createQueueSet(config: QueueBackendConfig): QueueSet {
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close()));
+      for (const c of ownedConnections) c.disconnect();
       if (redis) redis.disconnect();
     },
   };

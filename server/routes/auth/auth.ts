@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import type { Knex } from 'knex';
 import type { LoginResponse, MeResponse } from '../../../common/types';
 import { verifyPassword } from '../../auth/passwords';
@@ -6,7 +6,7 @@ import { endSession, readCookie, SESSION_COOKIE, startSession } from '../../auth
 import { toUserDto } from '../../db/repositories/mappers';
 import { findUserByEmail } from '../../db/repositories/users';
 import { AppError } from '../../errors';
-import { currentUser, requireUser } from '../../middleware/auth';
+import { currentUser } from '../../middleware/auth';
 import { validate } from '../../middleware/validate';
 import { loginSchema } from './schema';
 
@@ -38,10 +38,11 @@ export function authRouter(deps: { db: Knex; sessionTtlMs: number; secureCookies
     res.status(204).end();
   });
 
-  router.get('/me', requireUser(deps.db), (req, res) => {
-    const body: MeResponse = { user: toUserDto(currentUser(req)) };
-    res.json(body);
-  });
-
   return router;
+}
+
+/** `GET /api/me`: the signed-in user (mounted behind requireUser). */
+export function meHandler(req: Request, res: Response) {
+  const body: MeResponse = { user: toUserDto(currentUser(req)) };
+  res.json(body);
 }

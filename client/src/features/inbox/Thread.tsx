@@ -1,0 +1,39 @@
+import { useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MessageDto } from '../../../../common/types';
+import { ThreadMessage } from './ThreadMessage';
+
+// How close to the bottom still counts as "reading the latest", in pixels.
+const STICK_TO_BOTTOM_PX = 80;
+
+/**
+ * The thread, oldest first. It opens at the newest message and follows new ones, but only while the agent
+ * is already at the bottom: someone scrolled up to read history must not be yanked down by a refetch.
+ */
+export function Thread({ messages }: { messages: MessageDto[] }) {
+  const { t } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const lastId = messages.at(-1)?.id;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrolling is triggered by a new last message
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element !== null && atBottom.current) element.scrollTop = element.scrollHeight;
+  }, [lastId]);
+
+  const onScroll = () => {
+    const element = scroller.current;
+    if (element === null) return;
+    atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_TO_BOTTOM_PX;
+  };
+
+  return (
+    <div className="thread" ref={scroller} onScroll={onScroll}>
+      {messages.length === 0 && <p className="placeholder">{t('conversation.noMessages')}</p>}
+      {messages.map((message) => (
+        <ThreadMessage key={message.id} message={message} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ConversationResponse, ConversationStatus, CreateReplyRequest } from '../../../../common/types';
+import {
+  type ConversationFilter,
+  createReply,
+  fetchConversation,
+  fetchConversations,
+  retryMessage,
+  updateConversationStatus,
+} from '../../api/endpoints';
+import { queryKeys } from '../../api/queryKeys';
+import { upsertMessage } from './conversationCache';
+
+export function useConversationList(status: ConversationFilter) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.conversationList(status),
+    queryFn: ({ pageParam }) => fetchConversations(status, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  });
+}
+
+export function useConversation(id: string) {
+  return useQuery({ queryKey: queryKeys.conversation(id), queryFn: () => fetchConversation(id) });
+}
+
+/**
+ * Shared cache update after a reply or retry: show the returned message right away, then refetch the
+ * thread (an older request still in flight would otherwise overwrite it) and the lists (snippet, times).
+ */
+function useApplyMessage(conversationId: string) {
+  const queryClient = useQueryClient();
+  return (message: Parameters<typeof upsertMessage>[1]) => {
+    const key = queryKeys.conversation(conversationId);
+    queryClient.setQueryData<ConversationResponse>(key, (cached) => upsertMessage(cached, message));
+    void queryClient.invalidateQueries({ queryKey: key });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.conversationLists() });
+  };
+}
+
+export function useSendReply(conversationId: string) {
+  const applyMessage = useApplyMessage(conversationId);
+  return useMutation({
+    mutationFn: (body: CreateReplyRequest) => createReply(conversationId, body),
+    onSuccess: ({ message }) => applyMessage(message),
+  });
+}
+
+export function useRetryMessage(conversationId: string) {
+  const applyMessage = useApplyMessage(conversationId);
+  return useMutation({
+    mutationFn: (messageId: string) => retryMessage(messageId),
+    onSuccess: ({ message }) => applyMessage(message),
+  });
+}
+
+export function useUpdateStatus(conversationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (status: ConversationStatus) => updateConversationStatus(conversationId, status),
+    onSuccess: (response) => {
+      queryClient.setQueryData(queryKeys.conversation(conversationId), response);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.conversationLists() });
+    },
+  });
+}

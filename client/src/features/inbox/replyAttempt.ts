@@ -1,0 +1,34 @@
+import { isApiError } from '../../api/ApiError';
+
+/** One reply the agent asked to send, with the key that makes re-sending it safe. */
+export interface ReplyAttempt {
+  conversationId: string;
+  text: string;
+  idempotencyKey: string;
+}
+
+/**
+ * The attempt for sending `text` now. If the previous attempt for the very same text ended without a
+ * clear answer (network drop, 5xx), its key is reused so the server can tell it is the same reply and
+ * does not post it twice; any other send gets a fresh key.
+ */
+export function attemptFor(
+  unresolved: ReplyAttempt | null,
+  conversationId: string,
+  text: string,
+  newKey: () => string,
+): ReplyAttempt {
+  if (unresolved !== null && unresolved.conversationId === conversationId && unresolved.text === text) {
+    return unresolved;
+  }
+  return { conversationId, text, idempotencyKey: newKey() };
+}
+
+/**
+ * What to remember after a failed send: the attempt itself when we cannot know whether the server stored
+ * it, nothing when the server clearly refused it (4xx), so a corrected text gets a new key.
+ */
+export function unresolvedAfterFailure(attempt: ReplyAttempt, error: unknown): ReplyAttempt | null {
+  if (isApiError(error) && !error.outcomeUnknown) return null;
+  return attempt;
+}

@@ -1,0 +1,59 @@
+import type { ConversationDetail, ConversationSummary, MessageDto } from '../../../../common/types';
+
+/** Minimal valid DTOs for unit tests; override what the test is about. */
+export function makeSummary(overrides: Partial<ConversationSummary> = {}): ConversationSummary {
+  return {
+    id: 'c1',
+    platform: 'x',
+    channelAccountId: 'acc1',
+    accountHandle: 'acme_help',
+    contact: {
+      id: 'p1',
+      platformUserId: '42',
+      handle: 'jane',
+      name: 'Jane Doe',
+      avatarUrl: null,
+      followersCount: null,
+      verified: false,
+    },
+    status: 'open',
+    priority: 'normal',
+    assigneeId: null,
+    assigneeName: null,
+    snippet: 'My order has not arrived',
+    firstInboundAt: '2026-01-01T10:00:00Z',
+    lastInboundAt: '2026-01-01T10:00:00Z',
+    lastOutboundAt: null,
+    firstResponseAt: null,
+    updatedAt: '2026-01-01T10:00:00Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function makeMessage(overrides: Partial<MessageDto> = {}): MessageDto {
+  return {
+    id: 'm1',
+    conversationId: 'c1',
+    direction: 'inbound',
+    text: '@acme_help My order has not arrived',
+    externalId: '1001',
+    inReplyToExternalId: null,
+    authorName: 'Jane Doe',
+    authorHandle: 'jane',
+    authorUserId: null,
+    platformCreatedAt: '2026-01-01T10:00:00Z',
+    receivedAt: '2026-01-01T10:00:01Z',
+    deliveryState: null,
+    deliveryError: null,
+    createdAt: '2026-01-01T10:00:01Z',
+    ...overrides,
+  };
+}
+
+export function makeDetail(
+  messages: MessageDto[],
+  overrides: Partial<ConversationSummary> = {},
+): ConversationDetail {
+  return { ...makeSummary(overrides), messages };
+}

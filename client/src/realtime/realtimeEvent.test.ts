@@ -1,0 +1,25 @@
+import { parseRealtimeEvent, queryKeysForEvent } from './realtimeEvent';
+
+describe('parseRealtimeEvent', () => {
+  it('accepts the documented event shapes', () => {
+    const event = { type: 'message.updated', conversationId: 'c1', messageId: 'm1' };
+    expect(parseRealtimeEvent(event)).toEqual(event);
+  });
+
+  it('drops unknown types and payloads without a conversation id', () => {
+    expect(parseRealtimeEvent({ type: 'user.deleted', conversationId: 'c1' })).toBeNull();
+    expect(parseRealtimeEvent({ type: 'conversation.created', version: 1 })).toBeNull();
+    expect(parseRealtimeEvent('conversation.created')).toBeNull();
+    expect(parseRealtimeEvent(null)).toBeNull();
+  });
+});
+
+describe('queryKeysForEvent', () => {
+  it('refreshes every list and the affected conversation only', () => {
+    const keys = queryKeysForEvent({ type: 'conversation.created', conversationId: 'c9', version: 1 });
+    expect(keys).toEqual([
+      ['conversations', 'list'],
+      ['conversations', 'detail', 'c9'],
+    ]);
+  });
+});

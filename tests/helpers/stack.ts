@@ -1,0 +1,182 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import { REALTIME_EVENT, type RealtimeEvent } from '../../common/types';
+import { createLogger } from '../../server/logger';
+import { connectXAccount } from '../../server/runtime/accounts';
+import { createCore, type Core } from '../../server/runtime/core';
+import { seedDemoUsers } from '../../server/runtime/users';
+import { type RunningWeb, startWeb } from '../../server/runtime/web';
+import { createSecretBox } from '../../server/security/secretBox';
+import { DEFAULT_BEARER_TOKEN } from '../../simulator/options';
+import { type RunningSimulator, startSimulator } from '../../simulator/server';
+import { type RunningWorkers, startWorkers } from '../../workers/startWorkers';
+import { createTestDatabase, type TestDatabase } from './db';
+
+export type QueueBackendKind = 'postgres' | 'redis';
+
+export interface Stack {
+  core: Core;
+  web: RunningWeb;
+  sim: RunningSimulator;
+  workers: RunningWorkers;
+  database: TestDatabase;
+  channelAccountId: string;
+  brand: { id: string; username: string };
+  /** Logs in a demo user over HTTP and returns its session cookie header. */
+  login(email?: string): Promise<string>;
+  api(cookie: string, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }>;
+  connectSocket(cookie: string): Promise<{ socket: Socket; events: RealtimeEvent[] }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole product in this process, against a fresh database and a simulator on a free port:
+ * web (port 0), workers, queues on the chosen backend, one X account connected, demo users seeded.
+ */
+export async function startStack(
+  opts: { queue: QueueBackendKind; redisUrl?: string | null; pollEveryMs?: number; clientDir?: string | null } = {
+    queue: 'postgres',
+  },
+): Promise<Stack> {
+  const database = await createTestDatabase();
+  const sim = await startSimulator({ port: 0 });
+  const logger = createLogger(process.env.CAREDESK_TEST_LOG_LEVEL ?? 'silent');
+  const prefix = `cdtest${randomBytes(4).toString('hex')}`;
+  if (opts.queue === 'redis' && !opts.redisUrl) throw new Error('redis backend needs redisUrl');
+  const core = createCore({
+    env: { REDIS_URL: opts.queue === 'redis' ? (opts.redisUrl ?? undefined) : undefined, QUEUE_PREFIX: prefix },
+    logger,
+    databaseUrl: database.url,
+    secretBox: createSecretBox([randomBytes(32)]),
+    xApiBaseUrl: sim.url,
+  });
+  const account = await connectXAccount(
+    { db: core.db, secretBox: core.secretBox, xApiBaseUrl: sim.url },
+    { kind: 'oauth2', accessToken: DEFAULT_BEARER_TOKEN },
+  );
+  await seedDemoUsers(core.db);
+  const workers = await startWorkers({ ...core, pollEveryMs: opts.pollEveryMs ?? 1000 }, { sweepEveryMs: 5000 });
+  const web = await startWeb({
+    db: core.db,
+    queues: core.queues,
+    pingQueue: () => core.queues.ping(),
+    logger,
+    sessionTtlMs: 3600_000,
+    secureCookies: false,
+    clientDir: opts.clientDir === undefined ? null : opts.clientDir,
+    databaseUrl: database.url,
+    port: 0,
+    host: '127.0.0.1',
+  });
+  const sockets: Socket[] = [];
+
+  const api: Stack['api'] = async (cookie, method, url, body) => {
+    const res = await fetch(`${web.url}${url}`, {
+      method,
+      headers: { cookie, 'content-type': 'application/json', 'x-caredesk-request': '1' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+
+  return {
+    core,
+    web,
+    sim,
+    workers,
+    database,
+    channelAccountId: account.id,
+    brand: { id: sim.state.brand.id, username: sim.state.brand.username },
+    async login(email = 'anna@demo.caredesk') {
+      const res = await fetch(`${web.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-caredesk-request': '1' },
+        body: JSON.stringify({ email, password: 'caredesk-demo' }),
+      });
+      if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+      const cookie = res.headers.get('set-cookie')?.split(';')[0];
+      if (!cookie) throw new Error('login set no cookie');
+      return cookie;
+    },
+    api,
+    async connectSocket(cookie) {
+      const socket = connectSocket(web.url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: true });
+      sockets.push(socket);
+      const events: RealtimeEvent[] = [];
+      socket.on(REALTIME_EVENT, (e: RealtimeEvent) => events.push(e));
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      return { socket, events };
+    },
+    async close() {
+      for (const s of sockets) s.disconnect();
+      await web.close();
+      await workers.close();
+      await core.queues.close();
+      await core.db.destroy();
+      await sim.close();
+      if (opts.queue === 'redis' && opts.redisUrl) await deleteRedisPrefix(opts.redisUrl, prefix);
+      await database.drop();
+    },
+  };
+}
+
+async function deleteRedisPrefix(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Polls `check` until it returns a truthy value or the time runs out. */
+export async function waitFor<T>(check: () => Promise<T | undefined | null | false> | T | undefined | null | false, opts: { timeoutMs?: number; what?: string } = {}): Promise<T> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 20_000);
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${opts.what ?? 'condition'}${last ? `: ${String(last)}` : ''}`);
+}
+
+export const clientDistDir = path.resolve(__dirname, '../../client/dist');
+
+/** Posts a customer post to the simulator's control API. */
+export async function postCustomer(
+  sim: RunningSimulator,
+  post: { username: string; name: string; text: string; inReplyTo?: string },
+): Promise<string> {
+  const res = await fetch(`${sim.url}/_sim/x/posts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      author: { username: post.username, name: post.name },
+      text: post.text,
+      ...(post.inReplyTo ? { in_reply_to: post.inReplyTo } : {}),
+    }),
+  });
+  if (res.status !== 201) throw new Error(`simulator refused post: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+export async function brandPosts(sim: RunningSimulator): Promise<Array<{ id: string; text: string; in_reply_to: string | null }>> {
+  const res = await fetch(`${sim.url}/_sim/x/posts?author=${sim.state.brand.username}`);
+  return ((await res.json()) as { data: Array<{ id: string; text: string; in_reply_to: string | null }> }).data;
+}
