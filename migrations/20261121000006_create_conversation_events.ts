@@ -14,7 +14,9 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.check("actor_kind in ('user', 'customer', 'system')", [], 'conversation_events_actor_kind_check');
   });
-  await knex.raw('create index conversation_events_conversation_idx on conversation_events (conversation_id, id)');
+  await knex.raw(
+    'create index conversation_events_conversation_idx on conversation_events (conversation_id, id)',
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

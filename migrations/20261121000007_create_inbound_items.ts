@@ -19,7 +19,9 @@ export async function up(knex: Knex): Promise<void> {
     t.text('last_error');
     t.unique(['channel_account_id', 'external_id']);
   });
-  await knex.raw('create index inbound_items_pending_idx on inbound_items (fetched_at) where processed_at is null');
+  await knex.raw(
+    'create index inbound_items_pending_idx on inbound_items (fetched_at) where processed_at is null',
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

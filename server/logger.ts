@@ -25,6 +25,10 @@ export function createLogger(level: string, base: Record<string, unknown> = {}):
 }
 
 /** A child logger for one part of the system, e.g. `childLogger(root, 'poll', { channelAccountId })`. */
-export function childLogger(parent: Logger, category: string, bindings: Record<string, unknown> = {}): Logger {
+export function childLogger(
+  parent: Logger,
+  category: string,
+  bindings: Record<string, unknown> = {},
+): Logger {
   return parent.child({ category, ...bindings });
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
+import { startDemoTraffic } from '../simulator/demo/traffic';
 import { DEFAULT_BEARER_TOKEN } from '../simulator/options';
 import { startSimulator } from '../simulator/server';
-import { startDemoTraffic } from '../simulator/demo/traffic';
 import { startWorkers } from '../workers/startWorkers';
 import { migrateLatest } from './db/migrate';
 import { loadEnv, type XCredentials } from './env';
@@ -86,7 +86,13 @@ async function main() {
       });
       shutdown.defer('demo traffic', () => traffic.stop());
     }
-    printBanner({ url: web.url, logins, demo: env.demo, simulatorUrl: simulator?.url, ms: Date.now() - startedAt });
+    printBanner({
+      url: web.url,
+      logins,
+      demo: env.demo,
+      simulatorUrl: simulator?.url,
+      ms: Date.now() - startedAt,
+    });
   } catch (error) {
     log.fatal({ err: error }, 'start-up failed');
     await shutdown.run('start-up failed');
@@ -94,11 +100,19 @@ async function main() {
   }
 }
 
-function printBanner(b: { url: string; logins: DemoLogin[]; demo: boolean; simulatorUrl?: string | undefined; ms: number }) {
+function printBanner(b: {
+  url: string;
+  logins: DemoLogin[];
+  demo: boolean;
+  simulatorUrl?: string | undefined;
+  ms: number;
+}) {
   const lines = [
     '',
     `  Caredesk is running at ${b.url}  (ready in ${(b.ms / 1000).toFixed(1)} s)`,
-    b.demo ? `  Demo mode: simulated X traffic from ${b.simulatorUrl} — connect real accounts with the X_* settings` : '',
+    b.demo
+      ? `  Demo mode: simulated X traffic from ${b.simulatorUrl} — connect real accounts with the X_* settings`
+      : '',
     ...(b.logins.length > 0 ? ['', '  Log in with:'] : []),
     ...b.logins.map((l) => `    ${l.email.padEnd(24)} ${l.password.padEnd(16)} ${l.name} (${l.role})`),
     '',

@@ -12,7 +12,8 @@ async function run() {
   const env = loadEnv();
   const logger = createLogger(env.LOG_LEVEL);
   const direction = process.argv[2] ?? 'up';
-  if (direction !== 'up' && direction !== 'down') throw new Error(`Unknown direction "${direction}"; use up or down`);
+  if (direction !== 'up' && direction !== 'down')
+    throw new Error(`Unknown direction "${direction}"; use up or down`);
   const database = await resolveDatabase(env, logger);
   const db = createDb({ url: database.url, poolMax: 2 });
   try {

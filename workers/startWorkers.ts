@@ -3,7 +3,11 @@ import { jobId, QUEUES } from '../server/queues/jobs';
 import { sweepOutbox } from '../server/services/sweepOutbox';
 import type { WorkerContext } from './processors/context';
 import { createIngestProcessor } from './processors/IngestProcessor';
-import { createMaintenanceProcessor, SWEEP_STALE_AFTER_MS, SWEEP_STUCK_SENDING_MS } from './processors/MaintenanceProcessor';
+import {
+  createMaintenanceProcessor,
+  SWEEP_STALE_AFTER_MS,
+  SWEEP_STUCK_SENDING_MS,
+} from './processors/MaintenanceProcessor';
 import { createOutboundProcessor } from './processors/OutboundProcessor';
 import { createPollProcessor } from './processors/PollProcessor';
 
@@ -25,8 +29,12 @@ export async function startWorkers(ctx: WorkerContext, opts: WorkerOptions = {})
   const log = ctx.logger.child({ category: 'workers' });
   const workers: Worker[] = [
     ctx.queues.worker(QUEUES.poll, createPollProcessor(ctx), { concurrency: opts.concurrency?.poll ?? 4 }),
-    ctx.queues.worker(QUEUES.ingest, createIngestProcessor(ctx), { concurrency: opts.concurrency?.ingest ?? 8 }),
-    ctx.queues.worker(QUEUES.outbound, createOutboundProcessor(ctx), { concurrency: opts.concurrency?.outbound ?? 4 }),
+    ctx.queues.worker(QUEUES.ingest, createIngestProcessor(ctx), {
+      concurrency: opts.concurrency?.ingest ?? 8,
+    }),
+    ctx.queues.worker(QUEUES.outbound, createOutboundProcessor(ctx), {
+      concurrency: opts.concurrency?.outbound ?? 4,
+    }),
     ctx.queues.worker(QUEUES.maintenance, createMaintenanceProcessor(ctx), { concurrency: 1 }),
   ];
   for (const w of workers) {
@@ -37,13 +45,15 @@ export async function startWorkers(ctx: WorkerContext, opts: WorkerOptions = {})
     stuckSendingMs: SWEEP_STUCK_SENDING_MS,
     pollEveryMs: ctx.pollEveryMs,
   });
-  await ctx.queues
-    .queue(QUEUES.maintenance)
-    .upsertJobScheduler(jobId('sweep'), { every: opts.sweepEveryMs ?? 15_000 }, {
+  await ctx.queues.queue(QUEUES.maintenance).upsertJobScheduler(
+    jobId('sweep'),
+    { every: opts.sweepEveryMs ?? 15_000 },
+    {
       name: QUEUES.maintenance,
       data: { task: 'sweep' },
       opts: { removeOnFail: true },
-    });
+    },
+  );
   log.info({ backend: ctx.queues.kind, staleAfterMs: SWEEP_STALE_AFTER_MS }, 'workers started');
   return {
     workers,

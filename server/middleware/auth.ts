@@ -29,7 +29,8 @@ export function requireUser(db: Knex) {
  */
 export function requireCsrfHeader(req: Request, _res: Response, next: NextFunction) {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
-  if (req.get('x-caredesk-request') !== '1') return next(new ForbiddenError('Missing X-Caredesk-Request header'));
+  if (req.get('x-caredesk-request') !== '1')
+    return next(new ForbiddenError('Missing X-Caredesk-Request header'));
   next();
 }
 

@@ -7,7 +7,10 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.infe
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path.join('.') || undefined;
-    throw new ValidationError(field ? `${field}: ${issue?.message}` : (issue?.message ?? 'Invalid input'), field);
+    throw new ValidationError(
+      field ? `${field}: ${issue?.message}` : (issue?.message ?? 'Invalid input'),
+      field,
+    );
   }
   return result.data;
 }

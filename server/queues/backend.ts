@@ -9,18 +9,31 @@ import {
 import { Redis } from 'ioredis';
 import type { JobPayloads, QueueName } from './jobs';
 
-export type QueueBackendConfig =
+/** How often and how fast failed jobs are retried. Configurable so tests need not wait a minute. */
+export interface RetryPolicy {
+  outboundAttempts: number;
+  outboundBackoffMs: number;
+}
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { outboundAttempts: 6, outboundBackoffMs: 2000 };
+
+export type QueueBackendConfig = (
   | { kind: 'redis'; redisUrl: string; prefix: string }
-  | { kind: 'postgres'; databaseUrl: string; prefix: string };
+  | { kind: 'postgres'; databaseUrl: string; prefix: string }
+) & { retry?: RetryPolicy };
 
 type WorkerOpts = Omit<WorkerOptions, 'connection'>;
 
 /** The queues of one process, on Redis or on BullMQ's PostgreSQL backend. */
 export interface QueueSet {
   readonly kind: QueueBackendConfig['kind'];
+  readonly retry: RetryPolicy;
   queue<N extends QueueName>(name: N): Queue<JobPayloads[N]>;
   add<N extends QueueName>(name: N, data: JobPayloads[N], opts?: JobsOptions): Promise<void>;
-  worker<N extends QueueName>(name: N, processor: Processor<JobPayloads[N]>, opts?: WorkerOpts): Worker<JobPayloads[N]>;
+  worker<N extends QueueName>(
+    name: N,
+    processor: Processor<JobPayloads[N]>,
+    opts?: WorkerOpts,
+  ): Worker<JobPayloads[N]>;
   /** Resolves when the backend answers; throws otherwise (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -35,8 +48,10 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
 export function createQueueSet(config: QueueBackendConfig): QueueSet {
   const queues = new Map<QueueName, Queue>();
   const workers: Worker[] = [];
-  // biome-ignore lint/suspicious/noExplicitAny: BullMQ's backend generics do not unify across the two kinds.
-  let make: { queue(name: string): Queue; worker(name: string, p: Processor, o: WorkerOpts): Worker } & Record<string, any>;
+  let make: {
+    queue(name: string): Queue;
+    worker(name: string, p: Processor, o: WorkerOpts): Worker;
+  };
   let redis: Redis | null = null;
   // BullMQ does not close connections it was given; these are ours to close.
   const ownedConnections: Redis[] = [];
@@ -46,7 +61,8 @@ export function createQueueSet(config: QueueBackendConfig): QueueSet {
     redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
     const conn = redis;
     make = {
-      queue: (name) => new Queue(name, { connection: conn, prefix: config.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+      queue: (name) =>
+        new Queue(name, { connection: conn, prefix: config.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
       worker: (name, p, o) => {
         const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
         ownedConnections.push(connection);
@@ -54,17 +70,28 @@ export function createQueueSet(config: QueueBackendConfig): QueueSet {
       },
     };
   } else {
-    const connection = { connectionString: config.databaseUrl, schema: `${config.prefix}_queue`, migrate: true, max: 4 };
+    const connection = {
+      connectionString: config.databaseUrl,
+      schema: `${config.prefix}_queue`,
+      migrate: true,
+      max: 4,
+    };
     make = {
       // The queue API is the same on both backends; only the generic backend parameter differs.
       queue: (name) =>
-        new Queue(name, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS }, createPostgresBackend) as unknown as Queue,
-      worker: (name, p, o) => new Worker(name, p, { ...o, connection }, createPostgresBackend) as unknown as Worker,
+        new Queue(
+          name,
+          { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS },
+          createPostgresBackend,
+        ) as unknown as Queue,
+      worker: (name, p, o) =>
+        new Worker(name, p, { ...o, connection }, createPostgresBackend) as unknown as Worker,
     };
   }
 
   const set: QueueSet = {
     kind: config.kind,
+    retry: config.retry ?? DEFAULT_RETRY_POLICY,
     queue<N extends QueueName>(name: N) {
       let q = queues.get(name);
       if (!q) {

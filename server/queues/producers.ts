@@ -3,7 +3,7 @@ import { listChannelAccounts } from '../db/repositories/channelAccounts';
 import type { QueueSet } from './backend';
 import { jobId, QUEUES } from './jobs';
 
-export type OutboundEnqueuer = Pick<QueueSet, 'add'>;
+export type OutboundEnqueuer = Pick<QueueSet, 'add' | 'retry'>;
 
 /** Outbound jobs are keyed by message id: enqueueing twice (commit hook + sweeper) is harmless. */
 export async function enqueueOutbound(queues: OutboundEnqueuer, messageId: string): Promise<void> {
@@ -12,8 +12,8 @@ export async function enqueueOutbound(queues: OutboundEnqueuer, messageId: strin
     { messageId },
     {
       jobId: jobId('out', messageId),
-      attempts: 6,
-      backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
+      attempts: queues.retry.outboundAttempts,
+      backoff: { type: 'exponential', delay: queues.retry.outboundBackoffMs, jitter: 0.5 },
       removeOnFail: true,
     },
   );

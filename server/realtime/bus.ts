@@ -16,6 +16,8 @@ export async function notifyEvent(trx: Knex.Transaction | Knex, event: RealtimeE
 }
 
 export interface EventListener {
+  /** Resolves once the first LISTEN is in place: events committed after that are heard. */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,10 @@ export function listenEvents(opts: {
   let closed = false;
   let attempt = 0;
   let timer: NodeJS.Timeout | null = null;
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
 
   const connect = async () => {
     if (closed) return;
@@ -56,6 +62,7 @@ export function listenEvents(opts: {
       await c.query(`LISTEN ${EVENTS_CHANNEL}`);
       if (attempt > 0) opts.onReconnect?.();
       attempt = 0;
+      markReady();
     } catch (error) {
       opts.logger.warn({ err: error }, 'realtime listener could not connect');
       scheduleReconnect();
@@ -78,6 +85,7 @@ export function listenEvents(opts: {
 
   void connect();
   return {
+    ready,
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);

@@ -16,7 +16,10 @@ export function createRealtimeServer(httpServer: http.Server, deps: { db: Knex; 
   const io = new Server(httpServer, { transports: ['websocket'], serveClient: false });
   io.use(async (socket, next) => {
     try {
-      const userId = await resolveSession(deps.db, readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
+      const userId = await resolveSession(
+        deps.db,
+        readCookie(socket.handshake.headers.cookie, SESSION_COOKIE),
+      );
       if (!userId) return next(new Error('unauthenticated'));
       socket.data.userId = userId;
       next();

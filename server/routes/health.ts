@@ -9,8 +9,14 @@ export function healthRouter(deps: { db: Knex; pingQueue: () => Promise<void> })
   });
   router.get('/readyz', async (_req, res) => {
     const timeout = <T>(p: Promise<T>) =>
-      Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000))]);
-    const [database, queue] = await Promise.allSettled([timeout(deps.db.raw('select 1')), timeout(deps.pingQueue())]);
+      Promise.race([
+        p,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000)),
+      ]);
+    const [database, queue] = await Promise.allSettled([
+      timeout(deps.db.raw('select 1')),
+      timeout(deps.pingQueue()),
+    ]);
     const checks = { database: database.status === 'fulfilled', queue: queue.status === 'fulfilled' };
     const ok = checks.database && checks.queue;
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks });

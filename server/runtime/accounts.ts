@@ -12,7 +12,11 @@ export async function connectXAccount(
   deps: { db: Knex; secretBox: SecretBox; xApiBaseUrl: string },
   credentials: XCredentials,
 ) {
-  const adapter = createChannelAdapter('x', { externalUserId: '', credentials }, { xApiBaseUrl: deps.xApiBaseUrl });
+  const adapter = createChannelAdapter(
+    'x',
+    { externalUserId: '', credentials },
+    { xApiBaseUrl: deps.xApiBaseUrl },
+  );
   const identity = await adapter.verifyCredentials();
   return upsertChannelAccount(deps.db, {
     platform: 'x',

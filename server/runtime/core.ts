@@ -3,7 +3,7 @@ import { type AdapterProvider, createAdapterProvider } from '../channels/adapter
 import { createDb } from '../db/knex';
 import type { Env } from '../env';
 import type { Logger } from '../logger';
-import { createQueueSet, type QueueSet } from '../queues/backend';
+import { createQueueSet, type QueueSet, type RetryPolicy } from '../queues/backend';
 import type { SecretBox } from '../security/secretBox';
 
 /** The composition root's shared services; built once per process and passed down explicitly. */
@@ -23,12 +23,18 @@ export function createCore(input: {
   databaseUrl: string;
   secretBox: SecretBox;
   xApiBaseUrl: string;
+  retry?: RetryPolicy;
 }): Core {
   const db = createDb({ url: input.databaseUrl });
   const queues = createQueueSet(
     input.env.REDIS_URL
-      ? { kind: 'redis', redisUrl: input.env.REDIS_URL, prefix: input.env.QUEUE_PREFIX }
-      : { kind: 'postgres', databaseUrl: input.databaseUrl, prefix: input.env.QUEUE_PREFIX },
+      ? { kind: 'redis', redisUrl: input.env.REDIS_URL, prefix: input.env.QUEUE_PREFIX, retry: input.retry }
+      : {
+          kind: 'postgres',
+          databaseUrl: input.databaseUrl,
+          prefix: input.env.QUEUE_PREFIX,
+          retry: input.retry,
+        },
   );
   return {
     db,

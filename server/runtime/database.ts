@@ -19,7 +19,10 @@ const APP_DATABASE = 'caredesk';
 export async function resolveDatabase(env: Env, logger: Logger): Promise<ResolvedDatabase> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
   const log = logger.child({ category: 'embedded-postgres' });
-  log.info({ dataDir: path.join(env.dataDir, 'pg'), port: env.EMBEDDED_PG_PORT }, 'starting embedded PostgreSQL');
+  log.info(
+    { dataDir: path.join(env.dataDir, 'pg'), port: env.EMBEDDED_PG_PORT },
+    'starting embedded PostgreSQL',
+  );
   const server = await startEmbeddedPostgres({
     dataDir: path.join(env.dataDir, 'pg'),
     port: env.EMBEDDED_PG_PORT,

@@ -12,7 +12,9 @@ import { createSecretBox, parseKeys, type SecretBox } from '../security/secretBo
 export function loadSecretBox(env: Env, logger: Logger): SecretBox {
   if (env.ENCRYPTION_KEY) return createSecretBox(parseKeys(env.ENCRYPTION_KEY));
   if (env.NODE_ENV === 'production') {
-    throw new Error('ENCRYPTION_KEY is required in production (32 random bytes, base64): openssl rand -base64 32');
+    throw new Error(
+      'ENCRYPTION_KEY is required in production (32 random bytes, base64): openssl rand -base64 32',
+    );
   }
   const file = path.join(env.dataDir, 'encryption.key');
   if (!fs.existsSync(file)) {

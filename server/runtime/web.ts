@@ -23,6 +23,7 @@ export async function startWeb(
     logger: deps.logger.child({ category: 'realtime' }),
     onEvent: (event) => realtime.broadcast(event),
   });
+  await listener.ready;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(deps.port, deps.host, () => {

@@ -1,14 +1,18 @@
 import type { Knex } from 'knex';
 import type { MessageDto } from '../../common/types';
-import { signReply, xLengthInfo, X_MAX_WEIGHTED_LENGTH } from '../../common/xText';
-import { NotFoundError, UnprocessableError, ValidationError } from '../errors';
+import { signReply, X_MAX_WEIGHTED_LENGTH, xLengthInfo } from '../../common/xText';
 import { getChannelAccount } from '../db/repositories/channelAccounts';
 import { recordConversationEvent } from '../db/repositories/conversationEvents';
 import { lockConversation, updateConversation } from '../db/repositories/conversations';
 import { toMessageDto } from '../db/repositories/mappers';
-import { insertOutboundMessage, latestInboundMessage } from '../db/repositories/messages';
+import {
+  findByIdempotencyKey,
+  insertOutboundMessage,
+  latestInboundMessage,
+} from '../db/repositories/messages';
 import type { UserRow } from '../db/repositories/users';
 import { inTransaction } from '../db/transaction';
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../errors';
 import type { Logger } from '../logger';
 import { enqueueOutbound, type OutboundEnqueuer } from '../queues/producers';
 import { notifyEvent } from '../realtime/bus';
@@ -31,6 +35,17 @@ export async function createReply(
   const body = input.text.trim();
   if (body === '') throw new ValidationError('Reply text is empty', 'text');
   const signed = signReply(body, input.author.initials);
+  // A resubmit of the same reply answers with the stored row and takes no locks.
+  const existing = await findByIdempotencyKey(deps.db, input.author.id, input.idempotencyKey);
+  if (existing) {
+    if (existing.conversation_id !== input.conversationId) {
+      throw new ConflictError(
+        'idempotency_key_reused',
+        'This idempotency key was used for another conversation',
+      );
+    }
+    return { message: toMessageDto(existing), created: false };
+  }
 
   const tx = await inTransaction(deps.db, async (trx, afterCommit) => {
     const conversation = await lockConversation(trx, input.conversationId);
@@ -44,7 +59,8 @@ export async function createReply(
       );
     }
     const target = await latestInboundMessage(trx, conversation.id);
-    if (!target?.external_id) throw new UnprocessableError('no_reply_target', 'There is no customer message to reply to');
+    if (!target?.external_id)
+      throw new UnprocessableError('no_reply_target', 'There is no customer message to reply to');
 
     const { row, created } = await insertOutboundMessage(trx, {
       conversationId: conversation.id,
@@ -75,7 +91,10 @@ export async function createReply(
   });
   await tx.runAfterCommit((error) =>
     // The sweeper re-enqueues queued rows, so a failed enqueue only delays the reply.
-    deps.logger.warn({ err: error, messageId: tx.value.message.id }, 'could not enqueue reply; the sweeper will'),
+    deps.logger.warn(
+      { err: error, messageId: tx.value.message.id },
+      'could not enqueue reply; the sweeper will',
+    ),
   );
   return tx.value;
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import type { AdapterProvider } from '../channels/adapterProvider';
 import type { PostedReply, ReplyTarget } from '../channels/adapter';
+import type { AdapterProvider } from '../channels/adapterProvider';
 import {
   ChannelAuthError,
   ChannelRateLimitError,
@@ -43,7 +43,7 @@ export async function deliverReply(
   const now = deps.now ?? (() => new Date());
   const claim = await deps.db.transaction(async (trx) => {
     const row = await lockMessage(trx, messageId);
-    if (!row || row.direction !== 'outbound') return { skip: 'missing' as const };
+    if (row?.direction !== 'outbound') return { skip: 'missing' as const };
     if (row.delivery_state === 'sent' || row.delivery_state === 'failed') return { skip: row.delivery_state };
     const resumed = row.delivery_state === 'sending';
     const updated = await updateMessage(trx, row.id, {
@@ -51,7 +51,8 @@ export async function deliverReply(
       delivery_attempts: row.delivery_attempts + 1,
       ...(resumed ? {} : { sending_started_at: now() }),
     });
-    if (!resumed) await notifyEvent(trx, { type: 'message.updated', conversationId: row.conversation_id, messageId });
+    if (!resumed)
+      await notifyEvent(trx, { type: 'message.updated', conversationId: row.conversation_id, messageId });
     return { row: updated, resumed };
   });
   if ('skip' in claim) return { kind: 'skipped', state: claim.skip ?? 'missing' };
@@ -88,9 +89,18 @@ async function handleSendError(
   if (error instanceof ChannelRejectedError && error.reason === 'duplicate') {
     // X refuses duplicate content and does not say which post: find ours, never repost.
     const account = await getChannelAccount(deps.db, row.channel_account_id);
-    const found = account ? await deps.adapters(account).findPostedReply(ctx.target, ctx.since).catch(() => null) : null;
+    const found = account
+      ? await deps
+          .adapters(account)
+          .findPostedReply(ctx.target, ctx.since)
+          .catch(() => null)
+      : null;
     if (found) return markSent(deps, row, found, true);
-    return markFailed(deps, row, 'X refused this text as a duplicate of an earlier post. Change the wording and retry.');
+    return markFailed(
+      deps,
+      row,
+      'X refused this text as a duplicate of an earlier post. Change the wording and retry.',
+    );
   }
   if (error instanceof ChannelRejectedError) return markFailed(deps, row, error.message);
   if (error instanceof ChannelAuthError) {
@@ -106,8 +116,13 @@ async function handleSendError(
   }
   if (error instanceof ChannelRateLimitError) {
     await deps.db.transaction(async (trx) => {
+      await lockMessage(trx, row.id);
       await updateMessage(trx, row.id, { delivery_state: 'queued' });
-      await notifyEvent(trx, { type: 'message.updated', conversationId: row.conversation_id, messageId: row.id });
+      await notifyEvent(trx, {
+        type: 'message.updated',
+        conversationId: row.conversation_id,
+        messageId: row.id,
+      });
     });
     return { kind: 'retry_later', delayMs: error.retryAfterMs };
   }
@@ -117,10 +132,16 @@ async function handleSendError(
     return { kind: 'retry_unknown', error: err };
   }
   const account = await getChannelAccount(deps.db, row.channel_account_id);
-  const found = account ? await deps.adapters(account).findPostedReply(ctx.target, ctx.since).catch(() => null) : null;
+  const found = account
+    ? await deps
+        .adapters(account)
+        .findPostedReply(ctx.target, ctx.since)
+        .catch(() => null)
+    : null;
   if (found) return markSent(deps, row, found, true);
   log.error({ err }, 'reply could not be delivered');
-  const reason = error instanceof ChannelUnavailableError ? error.message : `Unexpected error: ${err.message}`;
+  const reason =
+    error instanceof ChannelUnavailableError ? error.message : `Unexpected error: ${err.message}`;
   return markFailed(deps, row, reason);
 }
 
@@ -131,6 +152,7 @@ async function markSent(
   reconciled: boolean,
 ): Promise<DeliveryOutcome> {
   await deps.db.transaction(async (trx) => {
+    await lockMessage(trx, row.id);
     // If the poller already imported our own post as a native reply, keep one row: ours.
     await trx('messages')
       .where({ channel_account_id: row.channel_account_id, external_id: posted.externalId })
@@ -158,7 +180,11 @@ async function markSent(
       actorUserId: row.author_user_id,
       data: { messageId: row.id, externalId: posted.externalId, reconciled },
     });
-    await notifyEvent(trx, { type: 'message.updated', conversationId: row.conversation_id, messageId: row.id });
+    await notifyEvent(trx, {
+      type: 'message.updated',
+      conversationId: row.conversation_id,
+      messageId: row.id,
+    });
     await notifyEvent(trx, { type: 'conversation.updated', conversationId: row.conversation_id, version });
   });
   return { kind: 'sent', externalId: posted.externalId, reconciled };
@@ -166,6 +192,7 @@ async function markSent(
 
 async function markFailed(deps: DeliverDeps, row: MessageRow, reason: string): Promise<DeliveryOutcome> {
   await deps.db.transaction(async (trx) => {
+    await lockMessage(trx, row.id);
     await updateMessage(trx, row.id, { delivery_state: 'failed', delivery_error: reason.slice(0, 1000) });
     await recordConversationEvent(trx, {
       conversationId: row.conversation_id,
@@ -173,7 +200,11 @@ async function markFailed(deps: DeliverDeps, row: MessageRow, reason: string): P
       actorKind: 'system',
       data: { messageId: row.id, reason },
     });
-    await notifyEvent(trx, { type: 'message.updated', conversationId: row.conversation_id, messageId: row.id });
+    await notifyEvent(trx, {
+      type: 'message.updated',
+      conversationId: row.conversation_id,
+      messageId: row.id,
+    });
   });
   return { kind: 'failed', reason };
 }

@@ -7,8 +7,8 @@ import { recordConversationEvent } from '../db/repositories/conversationEvents';
 import { updateConversation, upsertConversationForThread } from '../db/repositories/conversations';
 import { lockInboundItem, markInboundProcessed } from '../db/repositories/inboundItems';
 import { insertInboundMessage } from '../db/repositories/messages';
-import { ingestOwnPost } from './ingestOwnPost';
 import { notifyEvent } from '../realtime/bus';
+import { ingestOwnPost } from './ingestOwnPost';
 
 export type IngestOutcome =
   | { kind: 'ingested'; conversationId: string; messageId: string; createdConversation: boolean }
@@ -99,5 +99,10 @@ async function ingestCustomerItem(
     version,
   });
   await notifyEvent(trx, { type: 'message.created', conversationId: conversation.id, messageId: message.id });
-  return { kind: 'ingested', conversationId: conversation.id, messageId: message.id, createdConversation: created };
+  return {
+    kind: 'ingested',
+    conversationId: conversation.id,
+    messageId: message.id,
+    createdConversation: created,
+  };
 }

@@ -10,7 +10,11 @@ import type { IngestOutcome } from './ingestInboundItem';
  * ticket: when it answers a message we know, it joins that conversation as a sent outbound message;
  * when Caredesk itself sent it, the unique external id makes this a no-op.
  */
-export async function ingestOwnPost(trx: Knex.Transaction, accountId: string, item: InboundItem): Promise<IngestOutcome> {
+export async function ingestOwnPost(
+  trx: Knex.Transaction,
+  accountId: string,
+  item: InboundItem,
+): Promise<IngestOutcome> {
   if (!item.inReplyToExternalId) return { kind: 'own_post_unmatched' };
   const parent = await trx('messages')
     .where({ channel_account_id: accountId, external_id: item.inReplyToExternalId })

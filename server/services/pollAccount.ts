@@ -1,7 +1,11 @@
 import type { Knex } from 'knex';
 import type { AdapterProvider } from '../channels/adapterProvider';
 import { ChannelAuthError, ChannelRateLimitError } from '../channels/errors';
-import { getChannelAccount, storeFetchedItems, updateAccountHealth } from '../db/repositories/channelAccounts';
+import {
+  getChannelAccount,
+  storeFetchedItems,
+  updateAccountHealth,
+} from '../db/repositories/channelAccounts';
 import { inTransaction } from '../db/transaction';
 import type { Logger } from '../logger';
 import type { OutboundEnqueuer } from '../queues/producers';
@@ -55,13 +59,16 @@ export async function pollAccount(
     afterCommit(() => enqueueIngest(deps.queues, ids));
     return ids;
   });
-  await tx.runAfterCommit((error) => log.warn({ err: error }, 'could not enqueue ingest jobs; the sweeper will'));
+  await tx.runAfterCommit((error) =>
+    log.warn({ err: error }, 'could not enqueue ingest jobs; the sweeper will'),
+  );
   await updateAccountHealth(
     deps.db,
     account.id,
     { lastPollAt: startedAt, lastSuccessAt: startedAt, lastError: null },
     result.rateLimits,
   );
-  if (tx.value.length > 0) log.info({ fetched: result.items.length, stored: tx.value.length }, 'poll stored new items');
+  if (tx.value.length > 0)
+    log.info({ fetched: result.items.length, stored: tx.value.length }, 'poll stored new items');
   return { kind: 'polled', fetched: result.items.length, stored: tx.value.length };
 }

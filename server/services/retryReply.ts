@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import type { MessageDto } from '../../common/types';
-import { ConflictError, NotFoundError } from '../errors';
 import { recordConversationEvent } from '../db/repositories/conversationEvents';
 import { toMessageDto } from '../db/repositories/mappers';
 import { lockMessage, updateMessage } from '../db/repositories/messages';
 import { inTransaction } from '../db/transaction';
+import { ConflictError, NotFoundError } from '../errors';
 import type { Logger } from '../logger';
 import { enqueueOutbound, type OutboundEnqueuer } from '../queues/producers';
 import { notifyEvent } from '../realtime/bus';
@@ -16,9 +16,12 @@ export async function retryReply(
 ): Promise<MessageDto> {
   const tx = await inTransaction(deps.db, async (trx, afterCommit) => {
     const row = await lockMessage(trx, input.messageId);
-    if (!row || row.direction !== 'outbound') throw new NotFoundError('Reply');
+    if (row?.direction !== 'outbound') throw new NotFoundError('Reply');
     if (row.delivery_state !== 'failed') {
-      throw new ConflictError('not_failed', `Only failed replies can be retried; this one is ${row.delivery_state}`);
+      throw new ConflictError(
+        'not_failed',
+        `Only failed replies can be retried; this one is ${row.delivery_state}`,
+      );
     }
     const updated = await updateMessage(trx, row.id, {
       delivery_state: 'queued',
@@ -32,7 +35,11 @@ export async function retryReply(
       actorUserId: input.userId,
       data: { messageId: row.id },
     });
-    await notifyEvent(trx, { type: 'message.updated', conversationId: row.conversation_id, messageId: row.id });
+    await notifyEvent(trx, {
+      type: 'message.updated',
+      conversationId: row.conversation_id,
+      messageId: row.id,
+    });
     afterCommit(() => enqueueOutbound(deps.queues, row.id));
     return toMessageDto(updated);
   });

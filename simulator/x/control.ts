@@ -71,6 +71,16 @@ export function createXControlRouter(state: SimulatorState): Router {
     res.json({ data: posts.map((p) => summary(state, p)) });
   });
 
+  // A customer deletes their post (tests a reply to a deleted post).
+  router.delete('/_sim/x/posts/:id', (req, res) => {
+    if (!state.visiblePost(req.params.id)) {
+      res.status(404).json({ error: `no visible post with id ${req.params.id}` });
+      return;
+    }
+    state.deletePost(req.params.id);
+    res.status(204).end();
+  });
+
   router.get('/_sim/x/brand', (_req, res) => {
     res.json({ id: state.brand.id, username: state.brand.username });
   });

@@ -5,7 +5,7 @@ import { io as connectSocket, type Socket } from 'socket.io-client';
 import { REALTIME_EVENT, type RealtimeEvent } from '../../common/types';
 import { createLogger } from '../../server/logger';
 import { connectXAccount } from '../../server/runtime/accounts';
-import { createCore, type Core } from '../../server/runtime/core';
+import { type Core, createCore } from '../../server/runtime/core';
 import { seedDemoUsers } from '../../server/runtime/users';
 import { type RunningWeb, startWeb } from '../../server/runtime/web';
 import { createSecretBox } from '../../server/security/secretBox';
@@ -26,6 +26,7 @@ export interface Stack {
   brand: { id: string; username: string };
   /** Logs in a demo user over HTTP and returns its session cookie header. */
   login(email?: string): Promise<string>;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the API answered.
   api(cookie: string, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }>;
   connectSocket(cookie: string): Promise<{ socket: Socket; events: RealtimeEvent[] }>;
   close(): Promise<void>;
@@ -36,7 +37,12 @@ export interface Stack {
  * web (port 0), workers, queues on the chosen backend, one X account connected, demo users seeded.
  */
 export async function startStack(
-  opts: { queue: QueueBackendKind; redisUrl?: string | null; pollEveryMs?: number; clientDir?: string | null } = {
+  opts: {
+    queue: QueueBackendKind;
+    redisUrl?: string | null;
+    pollEveryMs?: number;
+    clientDir?: string | null;
+  } = {
     queue: 'postgres',
   },
 ): Promise<Stack> {
@@ -46,18 +52,26 @@ export async function startStack(
   const prefix = `cdtest${randomBytes(4).toString('hex')}`;
   if (opts.queue === 'redis' && !opts.redisUrl) throw new Error('redis backend needs redisUrl');
   const core = createCore({
-    env: { REDIS_URL: opts.queue === 'redis' ? (opts.redisUrl ?? undefined) : undefined, QUEUE_PREFIX: prefix },
+    env: {
+      REDIS_URL: opts.queue === 'redis' ? (opts.redisUrl ?? undefined) : undefined,
+      QUEUE_PREFIX: prefix,
+    },
     logger,
     databaseUrl: database.url,
     secretBox: createSecretBox([randomBytes(32)]),
     xApiBaseUrl: sim.url,
+    // Two quick attempts: tests see a failure in seconds instead of a minute of backoff.
+    retry: { outboundAttempts: 2, outboundBackoffMs: 200 },
   });
   const account = await connectXAccount(
     { db: core.db, secretBox: core.secretBox, xApiBaseUrl: sim.url },
     { kind: 'oauth2', accessToken: DEFAULT_BEARER_TOKEN },
   );
   await seedDemoUsers(core.db);
-  const workers = await startWorkers({ ...core, pollEveryMs: opts.pollEveryMs ?? 1000 }, { sweepEveryMs: 5000 });
+  const workers = await startWorkers(
+    { ...core, pollEveryMs: opts.pollEveryMs ?? 1000 },
+    { sweepEveryMs: 5000 },
+  );
   const web = await startWeb({
     db: core.db,
     queues: core.queues,
@@ -103,7 +117,11 @@ export async function startStack(
     },
     api,
     async connectSocket(cookie) {
-      const socket = connectSocket(web.url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: true });
+      const socket = connectSocket(web.url, {
+        transports: ['websocket'],
+        extraHeaders: { cookie },
+        reconnection: true,
+      });
       sockets.push(socket);
       const events: RealtimeEvent[] = [];
       socket.on(REALTIME_EVENT, (e: RealtimeEvent) => events.push(e));
@@ -141,7 +159,10 @@ async function deleteRedisPrefix(url: string, prefix: string): Promise<void> {
 }
 
 /** Polls `check` until it returns a truthy value or the time runs out. */
-export async function waitFor<T>(check: () => Promise<T | undefined | null | false> | T | undefined | null | false, opts: { timeoutMs?: number; what?: string } = {}): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  opts: { timeoutMs?: number; what?: string } = {},
+): Promise<T> {
   const deadline = Date.now() + (opts.timeoutMs ?? 20_000);
   let last: unknown;
   while (Date.now() < deadline) {
@@ -176,7 +197,10 @@ export async function postCustomer(
   return ((await res.json()) as { id: string }).id;
 }
 
-export async function brandPosts(sim: RunningSimulator): Promise<Array<{ id: string; text: string; in_reply_to: string | null }>> {
+export async function brandPosts(
+  sim: RunningSimulator,
+): Promise<Array<{ id: string; text: string; in_reply_to: string | null }>> {
   const res = await fetch(`${sim.url}/_sim/x/posts?author=${sim.state.brand.username}`);
-  return ((await res.json()) as { data: Array<{ id: string; text: string; in_reply_to: string | null }> }).data;
+  return ((await res.json()) as { data: Array<{ id: string; text: string; in_reply_to: string | null }> })
+    .data;
 }

@@ -11,7 +11,11 @@ export function createIngestProcessor(ctx: WorkerContext) {
     try {
       return await ingestInboundItem(ctx.db, inboundItemId);
     } catch (error) {
-      await recordInboundFailure(ctx.db, inboundItemId, error instanceof Error ? error.message : String(error));
+      await recordInboundFailure(
+        ctx.db,
+        inboundItemId,
+        error instanceof Error ? error.message : String(error),
+      );
       const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       // Log a failure once, on the last attempt; earlier ones are retried quietly.
       if (last) ctx.logger.error({ err: error, jobId: job.id, inboundItemId }, 'ingest failed for good');

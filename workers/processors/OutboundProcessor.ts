@@ -9,14 +9,17 @@ export function createOutboundProcessor(ctx: WorkerContext) {
     const { messageId } = outboundJobSchema.parse(job.data);
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const logger = ctx.logger.child({ jobId: job.id, messageId });
-    const outcome = await deliverReply({ db: ctx.db, adapters: ctx.adapters, logger }, messageId, { finalAttempt });
+    const outcome = await deliverReply({ db: ctx.db, adapters: ctx.adapters, logger }, messageId, {
+      finalAttempt,
+    });
     if (outcome.kind === 'retry_later') {
       // Rate limited: not posted, wait for the window without spending an attempt.
       await job.moveToDelayed(Date.now() + outcome.delayMs, token);
       throw new DelayedError();
     }
     if (outcome.kind === 'retry_unknown') throw outcome.error;
-    if (outcome.kind === 'sent') logger.info({ externalId: outcome.externalId, reconciled: outcome.reconciled }, 'reply sent');
+    if (outcome.kind === 'sent')
+      logger.info({ externalId: outcome.externalId, reconciled: outcome.reconciled }, 'reply sent');
     if (outcome.kind === 'failed') logger.warn({ reason: outcome.reason }, 'reply failed');
     return outcome;
   };

@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import { pollJobSchema, type PollJob } from '../../server/queues/jobs';
+import { type PollJob, pollJobSchema } from '../../server/queues/jobs';
 import { pollAccount } from '../../server/services/pollAccount';
 import type { WorkerContext } from './context';
 

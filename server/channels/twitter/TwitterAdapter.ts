@@ -108,7 +108,9 @@ export class TwitterAdapter implements ChannelAdapter {
         post.referenced_tweets?.some((r) => r.type === 'replied_to' && r.id === target.inReplyToExternalId) &&
         (!post.created_at || Date.parse(post.created_at) >= earliest),
     );
-    return match ? { externalId: match.id, postedAt: match.created_at ?? new Date(this.now()).toISOString() } : null;
+    return match
+      ? { externalId: match.id, postedAt: match.created_at ?? new Date(this.now()).toISOString() }
+      : null;
   }
 
   private async get(path: string, query: Record<string, string | number>) {
@@ -120,15 +122,24 @@ export class TwitterAdapter implements ChannelAdapter {
   }
 }
 
-function snapshot(endpoint: string, rl: { limit: number; remaining: number; reset: number }): RateLimitSnapshot {
+function snapshot(
+  endpoint: string,
+  rl: { limit: number; remaining: number; reset: number },
+): RateLimitSnapshot {
   return { endpoint, limit: rl.limit, remaining: rl.remaining, resetAt: rl.reset * 1000 };
 }
 
 /** Validates a response body; a shape we don't understand is a platform fault, with the body kept. */
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Error } }, body: unknown, endpoint: string): T {
+function parse<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Error } },
+  body: unknown,
+  endpoint: string,
+): T {
   const result = schema.safeParse(body);
   if (!result.success) {
-    throw new ChannelUnavailableError(`${endpoint} returned an unexpected body: ${result.error.message}`, { body });
+    throw new ChannelUnavailableError(`${endpoint} returned an unexpected body: ${result.error.message}`, {
+      body,
+    });
   }
   return result.data;
 }

@@ -11,7 +11,10 @@ import {
 function problemText(data: unknown): string {
   if (data && typeof data === 'object') {
     const body = data as { detail?: unknown; title?: unknown; errors?: Array<{ message?: unknown }> };
-    if (typeof body.detail === 'string' && body.detail !== 'One or more parameters to your request was invalid.') {
+    if (
+      typeof body.detail === 'string' &&
+      body.detail !== 'One or more parameters to your request was invalid.'
+    ) {
       return body.detail;
     }
     const first = body.errors?.[0]?.message;

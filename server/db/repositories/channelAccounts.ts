@@ -29,7 +29,13 @@ export interface AccountHealth {
 
 export async function upsertChannelAccount(
   db: Knex,
-  input: { platform: Platform; externalUserId: string; handle: string; displayName: string; credentialsEncrypted: string },
+  input: {
+    platform: Platform;
+    externalUserId: string;
+    handle: string;
+    displayName: string;
+    credentialsEncrypted: string;
+  },
 ): Promise<ChannelAccountRow> {
   const [row] = await db('channel_accounts')
     .insert({
@@ -56,7 +62,10 @@ export async function getChannelAccount(db: Knex, id: string): Promise<ChannelAc
   return db('channel_accounts').where({ id }).first();
 }
 
-export async function listChannelAccounts(db: Knex, status?: ChannelAccountStatus): Promise<ChannelAccountRow[]> {
+export async function listChannelAccounts(
+  db: Knex,
+  status?: ChannelAccountStatus,
+): Promise<ChannelAccountRow[]> {
   const q = db('channel_accounts').orderBy('created_at');
   return status ? q.where({ status }) : q;
 }
@@ -81,7 +90,9 @@ export async function storeFetchedItems(
       .returning('id');
     ids = rows.map((r: { id: number | string }) => String(r.id));
   }
-  await trx('channel_accounts').where({ id: accountId }).update({ poll_cursor: cursor, updated_at: trx.fn.now() });
+  await trx('channel_accounts')
+    .where({ id: accountId })
+    .update({ poll_cursor: cursor, updated_at: trx.fn.now() });
   return ids;
 }
 

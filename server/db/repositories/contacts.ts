@@ -3,7 +3,11 @@ import type { Platform } from '../../../common/types';
 import type { PlatformUser } from '../../channels/adapter';
 
 /** Creates or refreshes the customer's profile; returns the contact id. */
-export async function upsertContact(trx: Knex.Transaction, platform: Platform, user: PlatformUser): Promise<string> {
+export async function upsertContact(
+  trx: Knex.Transaction,
+  platform: Platform,
+  user: PlatformUser,
+): Promise<string> {
   const [row] = await trx('contacts')
     .insert({
       platform,

@@ -83,11 +83,17 @@ export async function listConversations(
       );
   } else if (cursor) {
     q.andWhere((w) =>
-      w.where(key, '<', cursor.k!).orWhere((x) => x.where(key, '=', cursor.k!).andWhere('c.id', '<', cursor.id)),
+      w
+        .where(key, '<', cursor.k!)
+        .orWhere((x) => x.where(key, '=', cursor.k!).andWhere('c.id', '<', cursor.id)),
     );
   }
   if (byWaiting) q.orderByRaw('c.waiting_since asc nulls last, c.id asc');
-  else q.orderBy([{ column: key, order: 'desc' }, { column: 'c.id', order: 'desc' }]);
+  else
+    q.orderBy([
+      { column: key, order: 'desc' },
+      { column: 'c.id', order: 'desc' },
+    ]);
   const rows = await q.limit(opts.limit + 1);
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
@@ -106,7 +112,10 @@ export async function getConversationSummary(db: Knex, id: string): Promise<Conv
   return row ? toConversationSummary(row) : undefined;
 }
 
-export async function lockConversation(trx: Knex.Transaction, id: string): Promise<ConversationRow | undefined> {
+export async function lockConversation(
+  trx: Knex.Transaction,
+  id: string,
+): Promise<ConversationRow | undefined> {
   return trx('conversations').where({ id }).forUpdate().first();
 }
 
@@ -128,7 +137,7 @@ export async function upsertConversationForThread(
   if (inserted[0]) return { row: inserted[0] as ConversationRow, created: true };
   const row = await trx('conversations')
     .where({ channel_account_id: input.channelAccountId, thread_key: input.threadKey })
-    .forUpdate()
+    .forNoKeyUpdate()
     .first();
   return { row: row as ConversationRow, created: false };
 }

@@ -11,7 +11,10 @@ export interface InboundItemRow {
 }
 
 /** Locks the item for this transaction so two ingest jobs for one item serialise. */
-export async function lockInboundItem(trx: Knex.Transaction, id: string): Promise<InboundItemRow | undefined> {
+export async function lockInboundItem(
+  trx: Knex.Transaction,
+  id: string,
+): Promise<InboundItemRow | undefined> {
   return trx('inbound_items').where({ id }).forUpdate().first();
 }
 
@@ -26,12 +29,18 @@ export async function recordInboundFailure(db: Knex, id: string, error: string):
 }
 
 /** Items stored but not yet ingested for longer than `olderThanMs` (their job was lost). */
-export async function listStaleInboundItems(db: Knex, olderThanMs: number, limit = 1000): Promise<InboundItemRow[]> {
-  return db('inbound_items')
-    .whereNull('processed_at')
-    // A poison item stops being retried after 20 attempts; its last_error says why.
-    .where('attempts', '<', 20)
-    .where('fetched_at', '<', db.raw(`now() - (? * interval '1 millisecond')`, [olderThanMs]))
-    .orderBy('fetched_at')
-    .limit(limit);
+export async function listStaleInboundItems(
+  db: Knex,
+  olderThanMs: number,
+  limit = 1000,
+): Promise<InboundItemRow[]> {
+  return (
+    db('inbound_items')
+      .whereNull('processed_at')
+      // A poison item stops being retried after 20 attempts; its last_error says why.
+      .where('attempts', '<', 20)
+      .where('fetched_at', '<', db.raw(`now() - (? * interval '1 millisecond')`, [olderThanMs]))
+      .orderBy('fetched_at')
+      .limit(limit)
+  );
 }

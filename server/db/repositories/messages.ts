@@ -32,7 +32,10 @@ export interface NewInboundMessage {
 }
 
 /** Inserts an inbound message; returns null when (account, external id) was already stored. */
-export async function insertInboundMessage(trx: Knex.Transaction, m: NewInboundMessage): Promise<MessageRow | null> {
+export async function insertInboundMessage(
+  trx: Knex.Transaction,
+  m: NewInboundMessage,
+): Promise<MessageRow | null> {
   const rows = await trx('messages')
     .insert({
       conversation_id: m.conversationId,
@@ -97,8 +100,24 @@ export async function getMessage(db: Knex, id: string): Promise<MessageRow | und
   return db('messages').where({ id }).first();
 }
 
+/**
+ * Locks a message and, first, its conversation: the lock order conversation -> message is what
+ * every transaction follows, so a reply being created and one being delivered cannot deadlock.
+ */
 export async function lockMessage(trx: Knex.Transaction, id: string): Promise<MessageRow | undefined> {
+  const ref = await trx('messages').where({ id }).first('conversation_id');
+  if (!ref) return undefined;
+  await trx('conversations').where({ id: ref.conversation_id }).forNoKeyUpdate().first('id');
   return trx('messages').where({ id }).forUpdate().first();
+}
+
+/** Finds the reply an author already submitted with this idempotency key. */
+export async function findByIdempotencyKey(
+  db: Knex | Knex.Transaction,
+  authorUserId: string,
+  idempotencyKey: string,
+): Promise<MessageRow | undefined> {
+  return db('messages').where({ author_user_id: authorUserId, idempotency_key: idempotencyKey }).first();
 }
 
 export async function updateMessage(
@@ -114,10 +133,12 @@ export async function updateMessage(
 }
 
 export async function listConversationMessages(db: Knex, conversationId: string): Promise<MessageDto[]> {
-  const rows = await db('messages').where({ conversation_id: conversationId }).orderBy([
-    { column: 'created_at', order: 'asc' },
-    { column: 'id', order: 'asc' },
-  ]);
+  const rows = await db('messages')
+    .where({ conversation_id: conversationId })
+    .orderBy([
+      { column: 'created_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ]);
   return rows.map(toMessageDto);
 }
 

@@ -10,7 +10,12 @@ import { validate } from '../../middleware/validate';
 import type { OutboundEnqueuer } from '../../queues/producers';
 import { changeConversationStatus } from '../../services/changeConversationStatus';
 import { createReply } from '../../services/createReply';
-import { conversationParamsSchema, createReplySchema, listConversationsSchema, updateConversationSchema } from './schema';
+import {
+  conversationParamsSchema,
+  createReplySchema,
+  listConversationsSchema,
+  updateConversationSchema,
+} from './schema';
 
 export function conversationsRouter(deps: { db: Knex; queues: OutboundEnqueuer; logger: Logger }): Router {
   const router = Router();
