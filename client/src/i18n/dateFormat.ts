@@ -1,24 +1,39 @@
 /**
- * Dates and times in the browser's own locale and time zone (an agent in Berlin reading a tweet sent at
- * 09:00 New York time sees 15:00). `undefined` as locale means "the runtime default" for Intl.
+ * Dates and times in the interface language (a German UI shows 15:00, an English one 3:00 PM) and
+ * the browser's time zone (an agent in Berlin reading a post sent at 09:00 New York time sees 15:00).
  */
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
+const cache = new Map<
+  string,
+  { time: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; full: Intl.DateTimeFormat }
+>();
+
+function formats(locale: string) {
+  let f = cache.get(locale);
+  if (!f) {
+    f = {
+      time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }),
+      dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+      full: new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'long' }),
+    };
+    cache.set(locale, f);
+  }
+  return f;
+}
 
 function sameLocalDay(a: Date, b: Date): boolean {
   return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
 }
 
 /** Time only for today's messages, date and time otherwise. */
-export function formatMessageTime(iso: string, now: Date = new Date()): string {
+export function formatMessageTime(iso: string, locale: string, now: Date = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return sameLocalDay(date, now) ? timeFormat.format(date) : dateTimeFormat.format(date);
+  const f = formats(locale);
+  return sameLocalDay(date, now) ? f.time.format(date) : f.dateTime.format(date);
 }
 
 /** Unambiguous timestamp for tooltips. */
-export function formatFullTimestamp(iso: string): string {
+export function formatFullTimestamp(iso: string, locale: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : fullFormat.format(date);
+  return Number.isNaN(date.getTime()) ? '' : formats(locale).full.format(date);
 }

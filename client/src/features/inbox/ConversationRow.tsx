@@ -42,8 +42,12 @@ export function ConversationRow({ conversation, selected, now, onSelect }: Conve
               className={waitClass}
               title={
                 awaiting
-                  ? t('list.waitingSince', { time: formatFullTimestamp(lastInboundAt) })
-                  : t('list.lastMessageAt', { time: formatFullTimestamp(lastInboundAt) })
+                  ? t('list.waitingSince', {
+                      time: formatFullTimestamp(lastInboundAt, i18n.resolvedLanguage ?? 'en'),
+                    })
+                  : t('list.lastMessageAt', {
+                      time: formatFullTimestamp(lastInboundAt, i18n.resolvedLanguage ?? 'en'),
+                    })
               }
             >
               {formatDuration(waitedMs, i18n.resolvedLanguage ?? 'en')}

@@ -4,7 +4,8 @@ import { formatFullTimestamp, formatMessageTime } from '../../i18n/dateFormat';
 import { DeliveryStatus } from './DeliveryStatus';
 
 export function ThreadMessage({ message }: { message: MessageDto }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? 'en';
   // The platform's own timestamp is when the customer saw it happen; ours is the fallback.
   const at = message.platformCreatedAt ?? message.createdAt;
 
@@ -21,8 +22,8 @@ export function ThreadMessage({ message }: { message: MessageDto }) {
         </span>
         {message.authorHandle !== null && <span className="msg__handle">@{message.authorHandle}</span>}
         {message.direction === 'note' && <span className="msg__tag">{t('message.note')}</span>}
-        <time className="msg__time" dateTime={at} title={formatFullTimestamp(at)}>
-          {formatMessageTime(at)}
+        <time className="msg__time" dateTime={at} title={formatFullTimestamp(at, locale)}>
+          {formatMessageTime(at, locale)}
         </time>
       </header>
       <p className="msg__text" dir="auto">

@@ -1,0 +1,17 @@
+import { formatFullTimestamp, formatMessageTime } from './dateFormat';
+
+describe('dateFormat', () => {
+  const at = '2026-11-21T14:05:00.000Z';
+  const sameDay = new Date('2026-11-21T18:00:00.000Z');
+
+  it('shows a 24-hour clock in German and AM/PM in English for today', () => {
+    expect(formatMessageTime(at, 'de', sameDay)).toMatch(/^\d{2}:05$/);
+    expect(formatMessageTime(at, 'en', sameDay)).toMatch(/^\d{2}:05 (AM|PM)$/);
+  });
+
+  it('adds the date for older messages and is empty for a bad date', () => {
+    expect(formatMessageTime(at, 'de', new Date('2026-12-01T12:00:00Z'))).toMatch(/2026/);
+    expect(formatMessageTime('not a date', 'en')).toBe('');
+    expect(formatFullTimestamp(at, 'de')).toMatch(/November 2026/);
+  });
+});
