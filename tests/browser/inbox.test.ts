@@ -13,7 +13,9 @@ describeIfChromium('the agent inbox in Chromium', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(clientDistDir, 'index.html'))) {
-      throw new Error('client/dist is missing: the pretest step builds it (npm test), or run `npm run build`');
+      throw new Error(
+        'client/dist is missing: the pretest step builds it (npm test), or run `npm run build`',
+      );
     }
     fs.mkdirSync(shots, { recursive: true });
     stack = await startStack({ queue: 'postgres', pollEveryMs: 1000, clientDir: clientDistDir });
@@ -62,7 +64,10 @@ describeIfChromium('the agent inbox in Chromium', () => {
     await view.getByTestId('composer-send').click();
 
     const outbound = view.locator('[data-testid="thread-message"][data-direction="outbound"]');
-    await outbound.getByTestId('delivery-state').and(page.locator('[data-state="sent"]')).waitFor({ timeout: 20_000 });
+    await outbound
+      .getByTestId('delivery-state')
+      .and(page.locator('[data-state="sent"]'))
+      .waitFor({ timeout: 20_000 });
     await expectText(outbound, /\^AB/);
     await page.screenshot({ path: path.join(shots, 'conversation-reply-sent.png') });
 
@@ -87,13 +92,17 @@ describeIfChromium('the agent inbox in Chromium', () => {
     await view.getByTestId('composer-input').fill('Schade, dass du gehen möchtest.');
     await page.keyboard.press('Control+Enter');
     const outbound = view.locator('[data-testid="thread-message"][data-direction="outbound"]');
-    await outbound.locator('[data-testid="delivery-state"][data-state="failed"]').waitFor({ timeout: 20_000 });
+    await outbound
+      .locator('[data-testid="delivery-state"][data-state="failed"]')
+      .waitFor({ timeout: 20_000 });
     await expectText(outbound, /deleted or not visible/);
     await outbound.getByTestId('retry-button').waitFor();
     await page.screenshot({ path: path.join(shots, 'conversation-reply-failed.png') });
     await outbound.getByTestId('retry-button').click();
     // The post is still gone: the retry runs and fails again, visibly.
-    await outbound.locator('[data-testid="delivery-state"][data-state="failed"]').waitFor({ timeout: 20_000 });
+    await outbound
+      .locator('[data-testid="delivery-state"][data-state="failed"]')
+      .waitFor({ timeout: 20_000 });
     const events = await stack.core.db('conversation_events').where({ type: 'reply.retried' });
     expect(events).toHaveLength(1);
   });
