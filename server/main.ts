@@ -122,4 +122,8 @@ function printBanner(b: {
   console.info(lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n'));
 }
 
-void main();
+main().catch((error: unknown) => {
+  // Before the logger exists (bad configuration) or outside the guarded start-up: say it plainly.
+  console.error(`Caredesk could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
