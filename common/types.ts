@@ -62,11 +62,46 @@ export interface ConversationSummary {
   version: number;
 }
 
+/** Where a message lives on the platform: a public post/comment, or a direct message. */
+export const MESSAGE_CHANNELS = ['public', 'dm'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
+export interface MediaDto {
+  type: 'photo' | 'video' | 'animated_gif';
+  /** Full image (photos) or preview image (video, GIF); always https. */
+  url: string;
+  altText: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+/** Code-point offsets into the message text, as the platform reports them. */
+export interface TextEntities {
+  urls: Array<{ start: number; end: number; url: string; expandedUrl: string; displayUrl: string }>;
+  mentions: Array<{ start: number; end: number; username: string }>;
+  hashtags: Array<{ start: number; end: number; tag: string }>;
+}
+
+/** The post a quote post quotes, shown with it. */
+export interface QuotedPostDto {
+  externalId: string;
+  text: string;
+  authorName: string;
+  authorHandle: string;
+  url: string;
+}
+
 export interface MessageDto {
   id: string;
   conversationId: string;
   direction: MessageDirection;
+  channel: MessageChannel;
   text: string;
+  media: MediaDto[];
+  entities: TextEntities | null;
+  quoted: QuotedPostDto | null;
+  /** Link to the item on the platform, when it has one. */
+  externalUrl: string | null;
   /** Platform id of the post/comment/DM; null for notes and unsent replies. */
   externalId: string | null;
   /** Platform id this outbound message replies to. */
@@ -113,11 +148,62 @@ export interface ConversationResponse {
 }
 export interface CreateReplyRequest {
   text: string;
+  /** Public reply (default) or direct message to the customer. */
+  channel?: MessageChannel;
   /** Client-generated key (UUID); the same key twice creates one reply. */
   idempotencyKey: string;
 }
 export interface MessageResponse {
   message: MessageDto;
+}
+
+export type ChannelAccountStatus = 'active' | 'paused' | 'needs_reauth' | 'disabled';
+
+export interface RateLimitDto {
+  endpoint: string;
+  limit: number;
+  remaining: number;
+  resetAt: string;
+}
+
+export interface PollStreamDto {
+  /** e.g. "mentions", "own", "dms", "search:<query>" */
+  key: string;
+  nextPollAt: string | null;
+  intervalMs: number;
+  lastError: string | null;
+}
+
+/** A stretch of items the platform would not let us read (X: only the newest 800 mentions). */
+export interface IngestGapDto {
+  id: string;
+  stream: string;
+  newerThanId: string | null;
+  olderThanId: string;
+  detectedAt: string;
+  note: string;
+}
+
+export interface ChannelAccountHealthDto {
+  id: string;
+  platform: Platform;
+  handle: string;
+  displayName: string;
+  status: ChannelAccountStatus;
+  lastPollAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  nextPollAt: string | null;
+  streams: PollStreamDto[];
+  rateLimits: RateLimitDto[];
+  budget: { month: string; monthlyReads: number; readsUsed: number; postsPer24h: number };
+  searchQueries: string[];
+  gaps: IngestGapDto[];
+}
+
+export interface ChannelAccountListResponse {
+  items: ChannelAccountHealthDto[];
 }
 
 // ---- socket.io events (server -> client) ---------------------------------------------------------
@@ -133,7 +219,11 @@ export interface MessageChangedEvent {
   conversationId: string;
   messageId: string;
 }
-export type RealtimeEvent = ConversationChangedEvent | MessageChangedEvent;
+export interface AccountChangedEvent {
+  type: 'account.updated';
+  channelAccountId: string;
+}
+export type RealtimeEvent = ConversationChangedEvent | MessageChangedEvent | AccountChangedEvent;
 export type RealtimeEventType = RealtimeEvent['type'];
 
 /** The socket.io event name every realtime event is sent under. */

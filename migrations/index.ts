@@ -6,6 +6,9 @@ import * as createConversations from './20261121000004_create_conversations';
 import * as createMessages from './20261121000005_create_messages';
 import * as createConversationEvents from './20261121000006_create_conversation_events';
 import * as createInboundItems from './20261121000007_create_inbound_items';
+import * as addMessageChannelAndContext from './20261121000008_add_message_channel_and_context';
+import * as addChannelAccountSettingsAndUsage from './20261121000009_add_channel_account_settings_and_usage';
+import * as createIngestGaps from './20261121000010_create_ingest_gaps';
 
 export interface Migration {
   name: string;
@@ -22,4 +25,7 @@ export const migrations: readonly Migration[] = [
   createMessages,
   createConversationEvents,
   createInboundItems,
+  addMessageChannelAndContext,
+  addChannelAccountSettingsAndUsage,
+  createIngestGaps,
 ];

@@ -9,6 +9,7 @@ import { requireCsrfHeader, requireUser } from './middleware/auth';
 import { errorHandler } from './middleware/errors';
 import type { OutboundEnqueuer } from './queues/producers';
 import { authRouter, meHandler } from './routes/auth/auth';
+import { channelAccountsRouter } from './routes/channelAccounts/channelAccounts';
 import { conversationsRouter } from './routes/conversations/conversations';
 import { healthRouter } from './routes/health';
 import { messagesRouter } from './routes/messages/messages';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Express {
   api.get('/me', meHandler);
   api.use('/conversations', conversationsRouter(deps));
   api.use('/messages', messagesRouter(deps));
+  api.use('/channel-accounts', channelAccountsRouter(deps));
   api.use((req, _res, next) => next(new NotFoundError(`Route ${req.method} ${req.path}`)));
   app.use('/api', api);
 

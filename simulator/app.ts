@@ -3,6 +3,7 @@ import { createControlRouter } from './control';
 import type { SimulatorOptions } from './options';
 import { createXApiRouter } from './x/api/router';
 import { createXControlRouter } from './x/control';
+import { createXDmControlRouter } from './x/controlDms';
 import { SimulatorState } from './x/store';
 
 export type { SimulatorOptions } from './options';
@@ -23,6 +24,7 @@ export function createSimulatorApp(options: SimulatorOptions = {}): {
   app.use(createXApiRouter(state));
   app.use(createControlRouter(state));
   app.use(createXControlRouter(state));
+  app.use(createXDmControlRouter(state));
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });

@@ -1,4 +1,5 @@
-import type { Platform } from '../../common/types';
+import type { MediaDto, MessageChannel, Platform, QuotedPostDto, TextEntities } from '../../common/types';
+import type { AccountSettings } from './accountSettings';
 
 /** A platform user as the adapter sees it, normalised. */
 export interface PlatformUser {
@@ -10,6 +11,19 @@ export interface PlatformUser {
   verified: boolean;
 }
 
+/** Rich content kept with a message; rendered as text and links, never as HTML. */
+export interface MessageContext {
+  media: MediaDto[];
+  entities: TextEntities | null;
+  quoted: QuotedPostDto | null;
+  /** Public link to the item; null for direct messages. */
+  url: string | null;
+  /** X DMs: the one-to-one conversation id ("<id>-<id>"). */
+  dmConversationId?: string;
+  /** X DMs: the customer in the conversation (for DMs the account itself sent). */
+  counterpartId?: string;
+}
+
 /**
  * One item fetched from a platform (a post, comment or DM), normalised. Stored as JSON in
  * `inbound_items` before ingest, so its shape must stay serialisable.
@@ -18,17 +32,19 @@ export interface InboundItem {
   externalId: string;
   /** Caredesk conversation key: items with the same key land in the same conversation. */
   threadKey: string;
+  channel: MessageChannel;
   text: string;
   author: PlatformUser;
   /** True when the connected account itself wrote it (e.g. a reply posted natively on X). */
   fromAccount: boolean;
   inReplyToExternalId: string | null;
   createdAt: string;
+  context: MessageContext;
   raw: unknown;
 }
 
-/** Adapter-owned poll position, stored as JSON in `channel_accounts.poll_cursor`. */
-export type PollCursor = Record<string, unknown>;
+/** Adapter-owned position of one stream, stored as JSON under its key in `channel_accounts.poll_cursor`. */
+export type StreamCursor = Record<string, unknown>;
 
 export interface RateLimitSnapshot {
   endpoint: string;
@@ -38,17 +54,41 @@ export interface RateLimitSnapshot {
   resetAt: number;
 }
 
-export interface FetchResult {
+/** Which share of the monthly read budget a stream spends. */
+export type BudgetBucket = 'mentions' | 'own' | 'dms' | 'search';
+
+/** Something the poller reads on a schedule: mentions, the account's own posts, DMs, a search. */
+export interface StreamSpec {
+  key: string;
+  /** Rate-limit key (e.g. "GET /2/users/:id/mentions"), to respect the platform's headers. */
+  endpoint: string;
+  bucket: BudgetBucket;
+  minIntervalMs: number;
+  maxIntervalMs: number;
+}
+
+export interface IngestGap {
+  newerThanId: string | null;
+  olderThanId: string;
+  note: string;
+}
+
+export interface StreamFetch {
   items: InboundItem[];
-  cursor: PollCursor;
+  /** Store after the items are stored; unchanged when `incomplete`. */
+  cursor: StreamCursor;
   rateLimits: RateLimitSnapshot[];
+  /** Resources read (what the platform bills). */
+  reads: number;
+  gap?: IngestGap;
+  /** A later page failed: `items` are what was read, the cursor did not move. */
+  incomplete?: Error;
 }
 
 /** Where an outbound reply goes. */
-export interface ReplyTarget {
-  /** The platform item the reply answers (X: the customer's post id). */
-  inReplyToExternalId: string;
-}
+export type ReplyTarget =
+  | { channel: 'public'; inReplyToExternalId: string }
+  | { channel: 'dm'; participantId: string };
 
 export interface PostedReply {
   externalId: string;
@@ -65,12 +105,14 @@ export interface AccountIdentity {
 export interface ChannelAdapter {
   readonly platform: Platform;
   verifyCredentials(): Promise<AccountIdentity>;
-  /** Items newer than `cursor` (null: start from now-ish), and the cursor to store after they are saved. */
-  fetchNew(cursor: PollCursor | null): Promise<FetchResult>;
+  /** The streams to poll for an account with these settings. */
+  streams(settings: AccountSettings): StreamSpec[];
+  /** Items newer than `cursor` (null: start from now, newest page only). */
+  fetchStream(key: string, cursor: StreamCursor | null): Promise<StreamFetch>;
   postReply(target: ReplyTarget, text: string): Promise<PostedReply>;
   /**
-   * Looks for a reply the account already posted to `target` since `since` — the reconcile step
+   * Looks for a reply the account already sent to `target` since `since` — the reconcile step
    * before retrying a send whose outcome is unknown (crash or timeout after the platform accepted it).
    */
-  findPostedReply(target: ReplyTarget, since: Date): Promise<PostedReply | null>;
+  findPostedReply(target: ReplyTarget, text: string, since: Date): Promise<PostedReply | null>;
 }

@@ -18,7 +18,7 @@ export function createAdapterProvider(secretBox: SecretBox, endpoints: ChannelEn
     const credentials = JSON.parse(secretBox.open(account.credentials_encrypted)) as unknown;
     const adapter = createChannelAdapter(
       account.platform,
-      { externalUserId: account.external_user_id, credentials },
+      { externalUserId: account.external_user_id, handle: account.handle, credentials },
       endpoints,
     );
     cache.set(account.id, { key: account.credentials_encrypted, adapter });

@@ -9,9 +9,10 @@ export interface ChannelEndpoints {
   xApiBaseUrl: string;
 }
 
-/** What an adapter factory gets: the account's platform id and its decrypted credentials. */
+/** What an adapter factory gets: the account's platform id, handle and decrypted credentials. */
 export interface AdapterInput {
   externalUserId: string;
+  handle: string;
   credentials: unknown;
 }
 
@@ -22,7 +23,7 @@ const factories: Partial<Record<Platform, AdapterFactory>> = {
   x: (input, endpoints) =>
     new TwitterAdapter({
       client: createXClient(xCredentialsSchema.parse(input.credentials), endpoints.xApiBaseUrl),
-      accountUserId: input.externalUserId,
+      account: { userId: input.externalUserId, handle: input.handle },
     }),
 };
 

@@ -14,7 +14,7 @@ export async function connectXAccount(
 ) {
   const adapter = createChannelAdapter(
     'x',
-    { externalUserId: '', credentials },
+    { externalUserId: '', handle: '', credentials },
     { xApiBaseUrl: deps.xApiBaseUrl },
   );
   const identity = await adapter.verifyCredentials();

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { MessageDto } from '../../common/types';
+import type { MessageChannel, MessageDto } from '../../common/types';
 import { signReply, X_MAX_WEIGHTED_LENGTH, xLengthInfo } from '../../common/xText';
 import { getChannelAccount } from '../db/repositories/channelAccounts';
 import { recordConversationEvent } from '../db/repositories/conversationEvents';
@@ -22,7 +22,11 @@ export interface CreateReplyInput {
   author: UserRow;
   text: string;
   idempotencyKey: string;
+  channel?: MessageChannel;
 }
+
+/** X allows 10,000 characters in a DM (UNCONFIRMED for the v2 endpoint; the documented v1.1 limit). */
+export const X_DM_MAX_LENGTH = 10_000;
 
 /**
  * Stores an agent's public reply as an outbox row (`queued`) and, after commit, enqueues its
@@ -51,24 +55,38 @@ export async function createReply(
     const conversation = await lockConversation(trx, input.conversationId);
     if (!conversation) throw new NotFoundError('Conversation');
     const account = await getChannelAccount(trx, conversation.channel_account_id);
-    if (account?.platform === 'x' && !xLengthInfo(signed).valid) {
+    const channel = input.channel ?? 'public';
+    if (account?.platform === 'x' && channel === 'public' && !xLengthInfo(signed).valid) {
       throw new UnprocessableError(
         'too_long',
         `Reply is ${xLengthInfo(signed).weightedLength} characters with signature; X allows ${X_MAX_WEIGHTED_LENGTH}`,
         'text',
       );
     }
-    const target = await latestInboundMessage(trx, conversation.id);
-    if (!target?.external_id)
-      throw new UnprocessableError('no_reply_target', 'There is no customer message to reply to');
+    if (channel === 'dm' && [...signed].length > X_DM_MAX_LENGTH) {
+      throw new UnprocessableError(
+        'too_long',
+        `A direct message may have at most ${X_DM_MAX_LENGTH} characters`,
+        'text',
+      );
+    }
+    // A public reply answers the customer's newest public post; a DM goes to the customer.
+    const target = channel === 'public' ? await latestInboundMessage(trx, conversation.id, 'public') : null;
+    if (channel === 'public' && !target?.external_id) {
+      throw new UnprocessableError(
+        'no_reply_target',
+        'There is no public customer post to reply to; send a DM instead',
+      );
+    }
 
     const { row, created } = await insertOutboundMessage(trx, {
       conversationId: conversation.id,
       channelAccountId: conversation.channel_account_id,
       authorUserId: input.author.id,
       authorName: input.author.name,
+      channel,
       text: signed,
-      inReplyToExternalId: target.external_id,
+      inReplyToExternalId: target?.external_id ?? null,
       idempotencyKey: input.idempotencyKey,
     });
     if (created) {
@@ -81,7 +99,7 @@ export async function createReply(
         type: 'reply.queued',
         actorKind: 'user',
         actorUserId: input.author.id,
-        data: { messageId: row.id, inReplyTo: target.external_id },
+        data: { messageId: row.id, channel, inReplyTo: target?.external_id ?? null },
       });
       await notifyEvent(trx, { type: 'message.created', conversationId: conversation.id, messageId: row.id });
       await notifyEvent(trx, { type: 'conversation.updated', conversationId: conversation.id, version });

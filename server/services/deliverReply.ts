@@ -64,12 +64,12 @@ export async function deliverReply(
     return markFailed(deps, row, `@${account.handle} needs to be re-authorised before replies can be sent`);
   }
   const adapter = deps.adapters(account);
-  const target: ReplyTarget = { inReplyToExternalId: row.in_reply_to_external_id ?? '' };
+  const target = await replyTargetFor(deps.db, row);
   const since = row.sending_started_at ?? row.created_at;
 
   try {
     if (resumed) {
-      const found = await adapter.findPostedReply(target, since);
+      const found = await adapter.findPostedReply(target, row.text, since);
       if (found) return markSent(deps, row, found, true);
     }
     const posted = await adapter.postReply(target, row.text);
@@ -77,6 +77,18 @@ export async function deliverReply(
   } catch (error) {
     return handleSendError(deps, row, error, { since, target, finalAttempt: opts.finalAttempt });
   }
+}
+
+/** Public replies answer the customer's post; DMs go to the customer of the conversation. */
+async function replyTargetFor(db: Knex, row: MessageRow): Promise<ReplyTarget> {
+  if (row.channel === 'dm') {
+    const contact = await db('conversations as c')
+      .join('contacts as ct', 'ct.id', 'c.contact_id')
+      .where('c.id', row.conversation_id)
+      .first('ct.platform_user_id');
+    return { channel: 'dm', participantId: contact.platform_user_id };
+  }
+  return { channel: 'public', inReplyToExternalId: row.in_reply_to_external_id ?? '' };
 }
 
 async function handleSendError(
@@ -92,7 +104,7 @@ async function handleSendError(
     const found = account
       ? await deps
           .adapters(account)
-          .findPostedReply(ctx.target, ctx.since)
+          .findPostedReply(ctx.target, row.text, ctx.since)
           .catch(() => null)
       : null;
     if (found) return markSent(deps, row, found, true);
@@ -135,7 +147,7 @@ async function handleSendError(
   const found = account
     ? await deps
         .adapters(account)
-        .findPostedReply(ctx.target, ctx.since)
+        .findPostedReply(ctx.target, row.text, ctx.since)
         .catch(() => null)
     : null;
   if (found) return markSent(deps, row, found, true);

@@ -4,7 +4,11 @@ import { inboundItemSchema } from '../channels/inboundItemSchema';
 import { getChannelAccount } from '../db/repositories/channelAccounts';
 import { upsertContact } from '../db/repositories/contacts';
 import { recordConversationEvent } from '../db/repositories/conversationEvents';
-import { updateConversation, upsertConversationForThread } from '../db/repositories/conversations';
+import {
+  findActiveConversationForContact,
+  updateConversation,
+  upsertConversationForThread,
+} from '../db/repositories/conversations';
 import { lockInboundItem, markInboundProcessed } from '../db/repositories/inboundItems';
 import { insertInboundMessage } from '../db/repositories/messages';
 import { notifyEvent } from '../realtime/bus';
@@ -45,13 +49,20 @@ async function ingestCustomerItem(
   item: InboundItem,
 ): Promise<IngestOutcome> {
   const contactId = await upsertContact(trx, platform, item.author);
-  const { row: conversation, created } = await upsertConversationForThread(trx, {
-    channelAccountId: accountId,
-    contactId,
-    threadKey: item.threadKey,
-  });
+  // A DM continues the customer's open conversation (public -> DM in one timeline).
+  const active =
+    item.channel === 'dm' ? await findActiveConversationForContact(trx, accountId, contactId) : undefined;
+  const { row: conversation, created } = active
+    ? { row: active, created: false }
+    : await upsertConversationForThread(trx, {
+        channelAccountId: accountId,
+        contactId,
+        threadKey: item.threadKey,
+      });
   const message = await insertInboundMessage(trx, {
     conversationId: conversation.id,
+    channel: item.channel,
+    context: item.context,
     channelAccountId: accountId,
     contactId,
     externalId: item.externalId,

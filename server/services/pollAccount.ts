@@ -1,74 +1,195 @@
 import type { Knex } from 'knex';
+import { parseAccountSettings, parseAccountUsage } from '../channels/accountSettings';
+import type { RateLimitSnapshot, StreamSpec } from '../channels/adapter';
 import type { AdapterProvider } from '../channels/adapterProvider';
-import { ChannelAuthError, ChannelRateLimitError } from '../channels/errors';
+import { ChannelAuthError, ChannelError, ChannelRateLimitError } from '../channels/errors';
 import {
+  acquirePollLease,
+  type ChannelAccountRow,
   getChannelAccount,
+  recordIngestGap,
+  savePollUsage,
   storeFetchedItems,
   updateAccountHealth,
 } from '../db/repositories/channelAccounts';
 import { inTransaction } from '../db/transaction';
 import type { Logger } from '../logger';
-import type { OutboundEnqueuer } from '../queues/producers';
-import { enqueueIngest } from '../queues/producers';
+import { enqueueIngest, type OutboundEnqueuer } from '../queues/producers';
+import { notifyEvent } from '../realtime/bus';
+import {
+  afterFailure,
+  afterSuccess,
+  budgetCheck,
+  currentUsage,
+  initialState,
+  nextPollAt,
+  rateLimitSpacing,
+} from './pollSchedule';
 
 export type PollOutcome =
-  | { kind: 'polled'; fetched: number; stored: number }
+  | { kind: 'polled'; streams: string[]; stored: number }
   | { kind: 'skipped'; reason: string }
-  | { kind: 'error'; message: string };
+  | { kind: 'needs_reauth'; message: string };
+
+export interface PollDeps {
+  db: Knex;
+  adapters: AdapterProvider;
+  queues: OutboundEnqueuer;
+  logger: Logger;
+  now?: () => number;
+}
+
+const LEASE_MS = 5 * 60_000;
 
 /**
- * One poll of one account: fetch what is new, store items and the new cursor in one transaction,
- * then enqueue ingest jobs. A crash between the two leaves stored items for the sweeper; it can
- * never move the cursor past items that were not stored.
+ * One poll of one account: every stream that is due (mentions, own posts, DMs, searches) is read,
+ * its items and new cursor stored in one transaction, then ingest jobs enqueued. Each stream keeps
+ * its own adaptive interval, backoff, rate-limit spacing and share of the monthly read budget.
  */
-export async function pollAccount(
-  deps: { db: Knex; adapters: AdapterProvider; queues: OutboundEnqueuer; logger: Logger; now?: () => number },
-  channelAccountId: string,
-): Promise<PollOutcome> {
+export async function pollAccount(deps: PollDeps, channelAccountId: string): Promise<PollOutcome> {
   const now = deps.now ?? Date.now;
   const account = await getChannelAccount(deps.db, channelAccountId);
   if (!account) return { kind: 'skipped', reason: 'account not found' };
   if (account.status !== 'active') return { kind: 'skipped', reason: `account is ${account.status}` };
-  if (account.health.pausedUntil && account.health.pausedUntil > now()) {
-    return { kind: 'skipped', reason: 'rate limited' };
+  if (!(await acquirePollLease(deps.db, account.id, now(), LEASE_MS))) {
+    return { kind: 'skipped', reason: 'another poll of this account is running' };
   }
   const log = deps.logger.child({ channelAccountId });
-  const startedAt = new Date(now()).toISOString();
-
-  let result: Awaited<ReturnType<ReturnType<AdapterProvider>['fetchNew']>>;
+  const settings = parseAccountSettings(account.settings);
+  const usage = currentUsage(parseAccountUsage(account.usage), now());
+  const rateLimits = new Map(Object.entries(account.rate_limit ?? {}));
+  const polled: string[] = [];
+  let stored = 0;
+  let lastError: string | null = null;
+  let anySuccess = false;
   try {
-    result = await deps.adapters(account).fetchNew(account.poll_cursor);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const health = { lastPollAt: startedAt, lastError: message, lastErrorAt: startedAt };
-    if (error instanceof ChannelAuthError) {
-      log.warn({ err: error }, 'token rejected; polling paused until re-authorised');
-      await updateAccountHealth(deps.db, account.id, health, [], 'needs_reauth');
-    } else if (error instanceof ChannelRateLimitError) {
-      log.warn({ retryAfterMs: error.retryAfterMs }, 'rate limited; pausing polls');
-      await updateAccountHealth(deps.db, account.id, { ...health, pausedUntil: now() + error.retryAfterMs });
-    } else {
-      log.warn({ err: error }, 'poll failed');
-      await updateAccountHealth(deps.db, account.id, health);
+    const adapter = deps.adapters(account);
+    for (const spec of adapter.streams(settings)) {
+      const state = usage.streams[spec.key] ?? initialState(spec);
+      const t = now();
+      if (state.nextPollAt > t) continue;
+      const spacing = rateLimitSpacing(rateLimits.get(spec.endpoint), t);
+      if (spacing.waitUntil) {
+        usage.streams[spec.key] = { ...state, nextPollAt: spacing.waitUntil };
+        continue;
+      }
+      const budget = budgetCheck(spec, settings, usage, t);
+      if (!budget.allowed) {
+        const message = `Monthly read budget for ${spec.bucket} used up (${budget.used} of ${budget.share})`;
+        usage.streams[spec.key] = { ...state, nextPollAt: t + spec.maxIntervalMs, lastError: message };
+        continue;
+      }
+      try {
+        const result = await adapter.fetchStream(spec.key, account.poll_cursor?.[spec.key] ?? null);
+        for (const rl of result.rateLimits) rateLimits.set(rl.endpoint, rl);
+        stored += await storeStream(deps, account, spec, result, log);
+        usage.reads[spec.bucket] = (usage.reads[spec.bucket] ?? 0) + result.reads;
+        const after = afterSuccess(state, spec, {
+          items: result.items.length,
+          slow: budget.slow,
+          minSpacingMs: rateLimitSpacing(rateLimits.get(spec.endpoint), now()).minSpacingMs,
+          now: now(),
+        });
+        usage.streams[spec.key] = result.incomplete
+          ? { ...after, lastError: result.incomplete.message }
+          : after;
+        if (result.incomplete)
+          log.warn({ err: result.incomplete, stream: spec.key }, 'stream read incomplete; cursor kept');
+        anySuccess = true;
+        polled.push(spec.key);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        lastError = message;
+        if (error instanceof ChannelAuthError) {
+          log.warn({ err: error }, 'token rejected; polling paused until the account is re-authorised');
+          await markNeedsReauth(deps.db, account.id, message, now());
+          return { kind: 'needs_reauth', message };
+        }
+        if (error instanceof ChannelRateLimitError) {
+          log.warn(
+            { stream: spec.key, retryAfterMs: error.retryAfterMs },
+            'rate limited; waiting for the reset',
+          );
+          usage.streams[spec.key] = { ...state, nextPollAt: now() + error.retryAfterMs, lastError: message };
+          rateLimits.set(spec.endpoint, {
+            endpoint: spec.endpoint,
+            limit: 0,
+            remaining: 0,
+            resetAt: now() + error.retryAfterMs,
+          });
+          continue;
+        }
+        // Malformed bodies are kept in the log (truncated) so the platform fault can be shown.
+        const body = error instanceof ChannelError ? truncate(error.details.body) : undefined;
+        log.warn({ err: error, stream: spec.key, body }, 'stream read failed; backing off');
+        usage.streams[spec.key] = afterFailure(state, spec, message, now());
+      }
     }
-    return { kind: 'error', message };
+  } finally {
+    await savePollUsage(deps.db, account.id, usage);
   }
+  const at = new Date(now()).toISOString();
+  await updateAccountHealth(
+    deps.db,
+    account.id,
+    {
+      lastPollAt: at,
+      ...(anySuccess ? { lastSuccessAt: at } : {}),
+      lastError,
+      ...(lastError ? { lastErrorAt: at } : {}),
+      nextPollAt: nextPollAt(usage) ?? undefined,
+    },
+    [...rateLimits.values()] as RateLimitSnapshot[],
+  );
+  return { kind: 'polled', streams: polled, stored };
+}
 
+async function storeStream(
+  deps: PollDeps,
+  account: ChannelAccountRow,
+  spec: StreamSpec,
+  result: Awaited<ReturnType<ReturnType<AdapterProvider>['fetchStream']>>,
+  log: Logger,
+): Promise<number> {
   const tx = await inTransaction(deps.db, async (trx, afterCommit) => {
-    const ids = await storeFetchedItems(trx, account.id, result.items, result.cursor);
+    const ids = await storeFetchedItems(
+      trx,
+      account.id,
+      spec.key,
+      result.items,
+      result.incomplete ? null : result.cursor,
+    );
+    if (result.gap) {
+      await recordIngestGap(trx, account.id, spec.key, result.gap);
+      await notifyEvent(trx, { type: 'account.updated', channelAccountId: account.id });
+      log.warn(
+        { stream: spec.key, gap: result.gap },
+        'mentions may be missing: recorded a gap for the leads',
+      );
+    }
     afterCommit(() => enqueueIngest(deps.queues, ids));
     return ids;
   });
   await tx.runAfterCommit((error) =>
     log.warn({ err: error }, 'could not enqueue ingest jobs; the sweeper will'),
   );
+  return tx.value.length;
+}
+
+async function markNeedsReauth(db: Knex, accountId: string, message: string, now: number) {
+  const at = new Date(now).toISOString();
   await updateAccountHealth(
-    deps.db,
-    account.id,
-    { lastPollAt: startedAt, lastSuccessAt: startedAt, lastError: null },
-    result.rateLimits,
+    db,
+    accountId,
+    { lastPollAt: at, lastError: message, lastErrorAt: at },
+    [],
+    'needs_reauth',
   );
-  if (tx.value.length > 0)
-    log.info({ fetched: result.items.length, stored: tx.value.length }, 'poll stored new items');
-  return { kind: 'polled', fetched: result.items.length, stored: tx.value.length };
+  await notifyEvent(db, { type: 'account.updated', channelAccountId: accountId });
+}
+
+function truncate(body: unknown): string | undefined {
+  if (body === undefined) return undefined;
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
 }

@@ -1,29 +1,9 @@
-import express, { type Router } from 'express';
+import express, { type Response, type Router } from 'express';
 import { z } from 'zod';
-import { X_ENDPOINTS } from './endpoints';
+import { createPostSchema, editPostSchema, rateLimitSchema } from './controlSchemas';
 import type { SimulatorState, XPost } from './store';
 
 /** Test and demo controls for the X stand-in: seed customer posts, read what exists, tune rate limits. */
-
-const createPostSchema = z.object({
-  author: z.object({
-    username: z
-      .string()
-      .regex(/^[A-Za-z0-9_]{1,15}$/, 'username must be 1-15 letters, digits or underscores'),
-    name: z.string().min(1).max(50),
-    followers_count: z.number().int().nonnegative().optional(),
-    verified: z.boolean().optional(),
-  }),
-  text: z.string().min(1),
-  in_reply_to: z.string().nullable().optional(),
-  created_at: z.iso.datetime({ offset: true }).optional(),
-});
-
-const rateLimitSchema = z.object({
-  endpoint: z.enum(X_ENDPOINTS, `endpoint must be one of: ${X_ENDPOINTS.join(', ')}`),
-  limit: z.number().int().nonnegative(),
-  windowMs: z.number().int().positive().optional(),
-});
 
 export function createXControlRouter(state: SimulatorState): Router {
   const router = express.Router();
@@ -32,31 +12,71 @@ export function createXControlRouter(state: SimulatorState): Router {
   router.post('/_sim/x/posts', (req, res) => {
     const parsed = createPostSchema.safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).json({ error: z.prettifyError(parsed.error) });
+      refuse(res, z.prettifyError(parsed.error));
       return;
     }
     const input = parsed.data;
     const replyTo = input.in_reply_to ?? null;
-    if (replyTo !== null && !state.visiblePost(replyTo)) {
-      res.status(400).json({ error: `in_reply_to: no visible post with id ${replyTo}` });
-      return;
+    for (const [field, id] of [
+      ['in_reply_to', replyTo],
+      ['quote_of', input.quote_of],
+      ['retweet_of', input.retweet_of],
+    ] as const) {
+      if (id !== null && id !== undefined && !state.visiblePost(id)) {
+        refuse(res, `${field}: no visible post with id ${id}`);
+        return;
+      }
     }
     const author = state.upsertCustomer({
       username: input.author.username,
       name: input.author.name,
       followersCount: input.author.followers_count,
       verified: input.author.verified,
+      acceptsDms: input.author.accepts_dms,
     });
+    // Retweeting a retweet retweets the original, as on X.
+    const retweeted = input.retweet_of ? state.visiblePost(input.retweet_of)! : undefined;
+    const original = retweeted?.retweetedPostId ? state.visiblePost(retweeted.retweetedPostId) : retweeted;
+    if (retweeted && !original) {
+      refuse(res, `retweet_of: the retweeted post ${retweeted.retweetedPostId} is gone`);
+      return;
+    }
+    if (original && state.postsBy(author.id).some((p) => p.retweetedPostId === original.id)) {
+      refuse(res, `retweet_of: @${author.username} already retweeted ${original.id}`);
+      return;
+    }
     const post = state.createPost(
       {
         authorId: author.id,
-        text: input.text,
+        text: input.text ?? '',
         inReplyToPostId: replyTo,
+        quotedPostId: input.quote_of ?? null,
+        retweetedPostId: original?.id ?? null,
+        media: input.media,
         createdAt: input.created_at === undefined ? undefined : Date.parse(input.created_at),
       },
       'control',
     );
     res.status(201).json({ id: post.id });
+  });
+
+  // The author edits a post: X gives the new version a new id (see SimulatorState.editPost).
+  router.post('/_sim/x/posts/:id/edit', (req, res) => {
+    const parsed = editPostSchema.safeParse(req.body);
+    if (!parsed.success) {
+      refuse(res, z.prettifyError(parsed.error));
+      return;
+    }
+    if (!state.visiblePost(req.params.id)) {
+      res.status(404).json({ error: `no visible post with id ${req.params.id}` });
+      return;
+    }
+    const result = state.editPost(req.params.id, parsed.data.text);
+    if (!result.ok) {
+      refuse(res, result.error);
+      return;
+    }
+    res.status(201).json({ id: result.post.id });
   });
 
   router.get('/_sim/x/posts', (req, res) => {
@@ -86,29 +106,44 @@ export function createXControlRouter(state: SimulatorState): Router {
   });
 
   router.get('/_sim/x/rate-limits', (_req, res) => {
-    res.json({ data: state.rateLimits.currentRules() });
+    res.json(rateLimitRules(state));
   });
 
   router.put('/_sim/x/rate-limits', (req, res) => {
     const parsed = rateLimitSchema.safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).json({ error: z.prettifyError(parsed.error) });
+      refuse(res, z.prettifyError(parsed.error));
       return;
     }
-    const { endpoint, limit, windowMs } = parsed.data;
-    state.rateLimits.setRule(endpoint, windowMs === undefined ? { limit } : { limit, windowMs });
-    res.json({ data: state.rateLimits.currentRules() });
+    const { endpoint, limit, windowMs, scope } = parsed.data;
+    const limiter = scope === 'app' ? state.appRateLimits : state.rateLimits;
+    limiter.setRule(endpoint, windowMs === undefined ? { limit } : { limit, windowMs });
+    res.json(rateLimitRules(state));
   });
 
   return router;
 }
 
+function refuse(res: Response, error: string): void {
+  res.status(400).json({ error });
+}
+
+function rateLimitRules(state: SimulatorState) {
+  return { data: state.rateLimits.currentRules(), app: state.appRateLimits.currentRules() };
+}
+
+/** A post as X stores it (`text` with t.co links) and as its author wrote it (`expanded_text`). */
 function summary(state: SimulatorState, post: XPost) {
   return {
     id: post.id,
     text: post.text,
+    expanded_text: post.expandedText,
     author: state.userById(post.authorId)?.username ?? post.authorId,
     in_reply_to: post.inReplyToPostId,
     created_at: new Date(post.createdAt).toISOString(),
+    ...(post.quotedPostId ? { quote_of: post.quotedPostId } : {}),
+    ...(post.retweetedPostId ? { retweet_of: post.retweetedPostId } : {}),
+    ...(post.mediaKeys.length ? { media_keys: [...post.mediaKeys] } : {}),
+    ...(post.editHistory.length > 1 ? { edit_history_tweet_ids: [...post.editHistory] } : {}),
   };
 }

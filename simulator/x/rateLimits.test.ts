@@ -71,4 +71,26 @@ describe('rate limits', () => {
     const bad = await request(app).put('/_sim/x/rate-limits').send({ endpoint: 'GET /2/nope', limit: 1 });
     expect(bad.status).toBe(400);
   });
+
+  it('keeps per-app day limits apart, settable with scope app', async () => {
+    const { app } = createSimulatorApp();
+    const rules = await request(app).get('/_sim/x/rate-limits');
+    expect(rules.body.app).toEqual({
+      'POST /2/tweets': { limit: 10_000, windowMs: 24 * 60 * 60 * 1000 },
+      'POST /2/dm_conversations/with/:participant_id/messages': {
+        limit: 1440,
+        windowMs: 24 * 60 * 60 * 1000,
+      },
+    });
+    expect(rules.body.data['GET /2/dm_events']).toEqual({ limit: 15, windowMs: 15 * 60 * 1000 });
+    const set = await request(app)
+      .put('/_sim/x/rate-limits')
+      .send({ endpoint: 'POST /2/tweets', limit: 1, scope: 'app' });
+    expect(set.body.app['POST /2/tweets'].limit).toBe(1);
+    const ok = await request(app).post('/2/tweets').set(AUTH).send({ text: 'one' });
+    expect(ok.headers['x-app-limit-24hour-remaining']).toBe('0');
+    const limited = await request(app).post('/2/tweets').set(AUTH).send({ text: 'two' });
+    expect(limited.status).toBe(429);
+    expect(limited.headers['x-rate-limit-remaining']).toBe('98');
+  });
 });

@@ -23,9 +23,21 @@ export const DEFAULT_X_RATE_LIMITS: Readonly<Record<XEndpoint, RateLimitRule>> =
   'GET /2/users/:id/mentions': { limit: 300, windowMs: FIFTEEN_MINUTES },
   // UNCONFIRMED: the reference does not list the user timeline; 900 per 15 min per user is a guess.
   'GET /2/users/:id/tweets': { limit: 900, windowMs: FIFTEEN_MINUTES },
+  // UNCONFIRMED: the reference gives no figure for recent search; 450 per 15 min is X's per-app figure,
+  // used here for the one user context. The real per-user limit is believed to be lower.
+  'GET /2/tweets/search/recent': { limit: 450, windowMs: FIFTEEN_MINUTES },
   // The reference names 100 per 24 h per user, and another page 200: configurable for that reason.
   'POST /2/tweets': { limit: 100, windowMs: ONE_DAY },
   'DELETE /2/tweets/:id': { limit: 50, windowMs: FIFTEEN_MINUTES },
+  // Reference section 4: dm_events 15 per 15 min per user. Very low for polling, and meant to be.
+  'GET /2/dm_events': { limit: 15, windowMs: FIFTEEN_MINUTES },
+  'POST /2/dm_conversations/with/:participant_id/messages': { limit: 15, windowMs: FIFTEEN_MINUTES },
+};
+
+/** Per-app limits, counted on top of the per-user ones and reported in `x-app-limit-24hour-*`. Reference §4. */
+export const DEFAULT_X_APP_RATE_LIMITS: Readonly<Partial<Record<XEndpoint, RateLimitRule>>> = {
+  'POST /2/tweets': { limit: 10_000, windowMs: ONE_DAY },
+  'POST /2/dm_conversations/with/:participant_id/messages': { limit: 1440, windowMs: ONE_DAY },
 };
 
 interface Window {
@@ -36,43 +48,49 @@ interface Window {
 /**
  * Fixed windows that start with the first request, like X's: the reset time does not slide,
  * so a client that waits until `x-rate-limit-reset` gets a full window back.
+ * One instance per kind of limit (per user, per app); an endpoint without a rule is not limited by it.
  */
 export class RateLimiter {
-  private readonly rules: Record<XEndpoint, RateLimitRule>;
+  private readonly rules: Partial<Record<XEndpoint, RateLimitRule>>;
   private readonly windows = new Map<string, Window>();
 
   constructor(
+    defaults: Readonly<Partial<Record<XEndpoint, RateLimitRule>>>,
     overrides: Partial<Record<XEndpoint, Partial<RateLimitRule>>> | undefined,
     private readonly now: () => number,
   ) {
-    this.rules = { ...DEFAULT_X_RATE_LIMITS };
+    this.rules = { ...defaults };
     for (const [endpoint, rule] of Object.entries(overrides ?? {}) as [XEndpoint, Partial<RateLimitRule>][]) {
-      this.rules[endpoint] = { ...this.rules[endpoint], ...rule };
+      this.setRuleOnly(endpoint, rule);
     }
   }
 
+  covers(endpoint: XEndpoint): boolean {
+    return this.rules[endpoint] !== undefined;
+  }
+
   /** Counts one request; `allowed` is false when the window was already used up. */
-  consume(endpoint: XEndpoint, userId: string): RateLimitStatus & { allowed: boolean } {
-    const rule = this.rules[endpoint];
-    const window = this.currentWindow(endpoint, userId);
+  consume(endpoint: XEndpoint, key: string): RateLimitStatus & { allowed: boolean } {
+    const rule = this.ruleOf(endpoint);
+    const window = this.currentWindow(endpoint, key);
     const allowed = window.used < rule.limit;
     if (allowed) window.used += 1;
     return { ...this.statusOf(rule, window), allowed };
   }
 
   /** The status without counting a request (for answers that X gives before counting, such as 401). */
-  peek(endpoint: XEndpoint, userId: string): RateLimitStatus {
-    return this.statusOf(this.rules[endpoint], this.currentWindow(endpoint, userId));
+  peek(endpoint: XEndpoint, key: string): RateLimitStatus {
+    return this.statusOf(this.ruleOf(endpoint), this.currentWindow(endpoint, key));
   }
 
   setRule(endpoint: XEndpoint, rule: Partial<RateLimitRule>): void {
-    this.rules[endpoint] = { ...this.rules[endpoint], ...rule };
+    this.setRuleOnly(endpoint, rule);
     for (const key of this.windows.keys()) {
       if (key.startsWith(`${endpoint}|`)) this.windows.delete(key);
     }
   }
 
-  currentRules(): Readonly<Record<XEndpoint, RateLimitRule>> {
+  currentRules(): Readonly<Partial<Record<XEndpoint, RateLimitRule>>> {
     return this.rules;
   }
 
@@ -80,14 +98,25 @@ export class RateLimiter {
     this.windows.clear();
   }
 
-  private currentWindow(endpoint: XEndpoint, userId: string): Window {
-    const key = `${endpoint}|${userId}`;
+  private setRuleOnly(endpoint: XEndpoint, rule: Partial<RateLimitRule>): void {
+    const base = this.rules[endpoint] ?? { limit: rule.limit ?? 0, windowMs: ONE_DAY };
+    this.rules[endpoint] = { ...base, ...rule };
+  }
+
+  private ruleOf(endpoint: XEndpoint): RateLimitRule {
     const rule = this.rules[endpoint];
+    if (!rule) throw new Error(`no rate limit rule for ${endpoint}`);
+    return rule;
+  }
+
+  private currentWindow(endpoint: XEndpoint, key: string): Window {
+    const mapKey = `${endpoint}|${key}`;
+    const rule = this.ruleOf(endpoint);
     const now = this.now();
-    let window = this.windows.get(key);
+    let window = this.windows.get(mapKey);
     if (!window || now >= window.startedAt + rule.windowMs) {
       window = { startedAt: now, used: 0 };
-      this.windows.set(key, window);
+      this.windows.set(mapKey, window);
     }
     return window;
   }

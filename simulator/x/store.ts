@@ -1,82 +1,66 @@
 import { HeldRequests } from '../held';
 import { type ResolvedOptions, resolveOptions, type SimulatorOptions } from '../options';
+import { DmStore, type XDmEvent } from './dms';
 import type { XEndpoint } from './endpoints';
 import { FaultBook } from './faults';
-import { RateLimiter } from './rateLimits';
-import { detectLang, mentionedUsernames } from './text';
+import { MediaStore, type NewMedia } from './media';
+import { type EditResult, type NewPost, PostStore, type XPost } from './posts';
+import { DEFAULT_X_APP_RATE_LIMITS, DEFAULT_X_RATE_LIMITS, RateLimiter } from './rateLimits';
+import { type CustomerInput, DEFAULT_AVATAR, UserDirectory, type XUser } from './users';
 
-export interface XUser {
-  id: string;
-  username: string;
-  name: string;
-  description: string;
-  createdAt: number;
-  followersCount: number;
-  followingCount: number;
-  listedCount: number;
-  verified: boolean;
-  profileImageUrl: string;
-}
-
-export interface XPost {
-  id: string;
-  authorId: string;
-  text: string;
-  createdAt: number;
-  /** Id of the thread's root post; a root post carries its own id. */
-  conversationId: string;
-  inReplyToPostId: string | null;
-  inReplyToUserId: string | null;
-  quotedPostId: string | null;
-  deletedAt: number | null;
-  lang: string;
-}
-
-export interface NewPost {
-  authorId: string;
-  text: string;
-  inReplyToPostId?: string | null;
-  quotedPostId?: string | null;
-  createdAt?: number;
-}
+export type { EditResult, NewPost, XPost } from './posts';
+export type { XUser } from './users';
 
 export interface SimulatorStats {
   requests: Record<string, number>;
   brandPostsCreated: number;
   posts: number;
+  brandDmsCreated: number;
+  dms: number;
 }
 
-const FIRST_POST_ID = 1850000000000000000n;
-// One millisecond in a snowflake: ids stay 19 digits and far apart, so no client is tempted to do arithmetic on them.
-const POST_ID_STEP = 1n << 22n;
-const FIRST_CUSTOMER_ID = 1700000000000000000n;
-const DEFAULT_AVATAR = 'https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png';
+export interface NewDmInput {
+  senderId: string;
+  recipientId: string;
+  text: string;
+  /** New media sent with the message (control API). */
+  media?: NewMedia[];
+  /** Media that already exist (API `attachments[].media_id`). */
+  mediaKeys?: string[];
+  createdAt?: number;
+}
 
-/** In-memory state of the X stand-in: users, posts, tokens, rate-limit windows, faults, request counts. */
+const FIRST_ID = 1850000000000000000n;
+// One millisecond in a snowflake: ids stay 19 digits and far apart, so no client is tempted to do arithmetic on them.
+const ID_STEP = 1n << 22n;
+
+/** In-memory state of the X stand-in: users, posts, DMs, media, tokens, rate-limit windows, faults, counts. */
 export class SimulatorState {
   readonly options: ResolvedOptions;
   readonly brand: XUser;
   readonly now: () => number;
   readonly rateLimits: RateLimiter;
+  readonly appRateLimits: RateLimiter;
   readonly faults = new FaultBook();
   readonly held = new HeldRequests();
+  readonly media = new MediaStore();
+  readonly dms = new DmStore();
 
-  private users = new Map<string, XUser>();
-  private idByUsername = new Map<string, string>();
-  private posts = new Map<string, XPost>();
-  /** Ascending by id, which is also creation order. */
-  private ordered: XPost[] = [];
-  // Ids keep growing across resets, so a client's saved since_id never hides posts made after a reset.
-  private lastPostId = FIRST_POST_ID;
-  private lastCustomerId = FIRST_CUSTOMER_ID;
+  private readonly users: UserDirectory;
+  private readonly posts: PostStore;
+  // Posts, media and DM events share one id sequence, as snowflakes do. Ids keep growing across resets,
+  // so a client's saved since_id never hides posts made after a reset.
+  private lastId = FIRST_ID;
   private revokedTokens = new Set<string>();
   private requestCounts: Record<string, number> = {};
   private brandPostsCreated = 0;
+  private brandDmsCreated = 0;
 
   constructor(options: SimulatorOptions = {}) {
     this.options = resolveOptions(options);
     this.now = this.options.now;
-    this.rateLimits = new RateLimiter(this.options.rateLimits, this.now);
+    this.rateLimits = new RateLimiter(DEFAULT_X_RATE_LIMITS, this.options.rateLimits, this.now);
+    this.appRateLimits = new RateLimiter(DEFAULT_X_APP_RATE_LIMITS, this.options.appRateLimits, this.now);
     const { id, username, name } = this.options.brand;
     this.brand = {
       id,
@@ -89,8 +73,10 @@ export class SimulatorState {
       listedCount: 950,
       verified: true,
       profileImageUrl: DEFAULT_AVATAR,
+      acceptsDms: true,
     };
-    this.addUser(this.brand);
+    this.users = new UserDirectory(this.brand, this.now);
+    this.posts = new PostStore(this.options, this.users, this.media, () => this.nextId());
   }
 
   isTokenAccepted(token: string): boolean {
@@ -102,47 +88,18 @@ export class SimulatorState {
   }
 
   userById(id: string): XUser | undefined {
-    return this.users.get(id);
+    return this.users.byId(id);
   }
 
   userByUsername(username: string): XUser | undefined {
-    const id = this.idByUsername.get(username.toLowerCase());
-    return id === undefined ? undefined : this.users.get(id);
+    return this.users.byUsername(username);
   }
 
-  /** Finds a customer by username or creates one; later calls may update the display name and counts. */
-  upsertCustomer(input: {
-    username: string;
-    name: string;
-    followersCount?: number;
-    verified?: boolean;
-  }): XUser {
-    const existing = this.userByUsername(input.username);
-    if (existing) {
-      if (existing.id === this.brand.id) return existing;
-      existing.name = input.name;
-      if (input.followersCount !== undefined) existing.followersCount = input.followersCount;
-      if (input.verified !== undefined) existing.verified = input.verified;
-      return existing;
-    }
-    this.lastCustomerId += 1_000_003n;
-    const user: XUser = {
-      id: this.lastCustomerId.toString(),
-      username: input.username,
-      name: input.name,
-      description: '',
-      createdAt: this.now() - 400 * 24 * 60 * 60 * 1000,
-      followersCount: input.followersCount ?? 42,
-      followingCount: 180,
-      listedCount: 0,
-      verified: input.verified ?? false,
-      profileImageUrl: DEFAULT_AVATAR,
-    };
-    this.addUser(user);
-    return user;
+  upsertCustomer(input: CustomerInput): XUser {
+    return this.users.upsertCustomer(input);
   }
 
-  /** Any post ever created, deleted ones included. */
+  /** Any post ever created, deleted ones and older versions of edited ones included. */
   postById(id: string): XPost | undefined {
     return this.posts.get(id);
   }
@@ -153,63 +110,54 @@ export class SimulatorState {
   }
 
   /**
-   * Stores a post; the caller has checked that the author and the replied-to post exist.
-   * Only posts made through the API count as brand posts in the stats, which tests use to prove exactly-once.
+   * Stores a post (see PostStore.create). Only posts made through the API count as brand posts in the
+   * stats, which tests use to prove exactly-once.
    */
   createPost(input: NewPost, origin: 'api' | 'control'): XPost {
-    this.lastPostId += POST_ID_STEP;
-    const id = this.lastPostId.toString();
-    const parent = input.inReplyToPostId ? this.posts.get(input.inReplyToPostId) : undefined;
-    const post: XPost = {
-      id,
-      authorId: input.authorId,
-      text: input.text,
-      createdAt: input.createdAt ?? this.now(),
-      conversationId: parent ? parent.conversationId : id,
-      inReplyToPostId: parent ? parent.id : null,
-      inReplyToUserId: parent ? parent.authorId : null,
-      quotedPostId: input.quotedPostId ?? null,
-      deletedAt: null,
-      lang: detectLang(input.text),
-    };
-    this.posts.set(id, post);
-    this.ordered.push(post);
+    const post = this.posts.create(input);
     if (origin === 'api' && post.authorId === this.brand.id) this.brandPostsCreated += 1;
     return post;
   }
 
-  deletePost(id: string): void {
-    const post = this.posts.get(id);
-    if (post && post.deletedAt === null) post.deletedAt = this.now();
+  editPost(id: string, text: string): EditResult {
+    return this.posts.edit(id, text);
   }
 
-  /** Visible posts, newest first. */
+  deletePost(id: string): void {
+    this.posts.delete(id);
+  }
+
+  /** Visible posts, newest first; older versions of edited posts only with `showSupersededEdits`. */
   allPosts(): XPost[] {
-    return this.newestFirst(() => true);
+    return this.posts.newestFirst(() => true);
   }
 
   postsBy(userId: string): XPost[] {
-    return this.newestFirst((p) => p.authorId === userId);
+    return this.posts.newestFirst((p) => p.authorId === userId);
   }
 
-  /** Posts by others that name the user's @handle or reply to one of the user's posts, newest first. */
   mentionsOf(userId: string): XPost[] {
-    const user = this.users.get(userId);
-    if (!user) return [];
-    const handle = user.username.toLowerCase();
-    return this.newestFirst((p) => {
-      if (p.authorId === userId) return false;
-      if (p.inReplyToUserId === userId) return true;
-      return mentionedUsernames(p.text).includes(handle);
-    });
+    const user = this.users.byId(userId);
+    return user ? this.posts.mentionsOf(userId, user.username) : [];
   }
 
-  /** The author's visible post with exactly this text made within the duplicate window, if any. */
   findDuplicate(authorId: string, text: string): XPost | undefined {
-    const since = this.now() - this.options.duplicateWindowMs;
-    return this.ordered.find(
-      (p) => p.authorId === authorId && p.deletedAt === null && p.text === text && p.createdAt >= since,
-    );
+    return this.posts.findDuplicate(authorId, text);
+  }
+
+  /** Stores a DM event; the caller has checked both users exist. */
+  createDm(input: NewDmInput, origin: 'api' | 'control'): XDmEvent {
+    const media = (input.media ?? []).map((m) => this.media.create(m, this.nextId()));
+    const event = this.dms.create({
+      id: this.nextId(),
+      senderId: input.senderId,
+      recipientId: input.recipientId,
+      text: input.text,
+      createdAt: input.createdAt ?? this.now(),
+      mediaKeys: [...(input.mediaKeys ?? []), ...media.map((m) => m.key)],
+    });
+    if (origin === 'api' && input.senderId === this.brand.id) this.brandDmsCreated += 1;
+    return event;
   }
 
   recordRequest(endpoint: XEndpoint): void {
@@ -220,36 +168,30 @@ export class SimulatorState {
     return {
       requests: { ...this.requestCounts },
       brandPostsCreated: this.brandPostsCreated,
-      posts: this.ordered.filter((p) => p.deletedAt === null).length,
+      posts: this.posts.count(),
+      brandDmsCreated: this.brandDmsCreated,
+      dms: this.dms.count(),
     };
   }
 
   /** Back to an empty world with the same brand, tokens and configured limits. */
   reset(): void {
-    this.users = new Map();
-    this.idByUsername = new Map();
-    this.addUser(this.brand);
-    this.posts = new Map();
-    this.ordered = [];
+    this.users.reset();
+    this.posts.clear();
+    this.media.clear();
+    this.dms.clear();
     this.revokedTokens = new Set();
     this.requestCounts = {};
     this.brandPostsCreated = 0;
+    this.brandDmsCreated = 0;
     this.rateLimits.clearWindows();
+    this.appRateLimits.clearWindows();
     this.faults.clear();
     this.held.dropAll();
   }
 
-  private addUser(user: XUser): void {
-    this.users.set(user.id, user);
-    this.idByUsername.set(user.username.toLowerCase(), user.id);
-  }
-
-  private newestFirst(keep: (p: XPost) => boolean): XPost[] {
-    const out: XPost[] = [];
-    for (let i = this.ordered.length - 1; i >= 0; i--) {
-      const p = this.ordered[i]!;
-      if (p.deletedAt === null && keep(p)) out.push(p);
-    }
-    return out;
+  private nextId(): string {
+    this.lastId += ID_STEP;
+    return this.lastId.toString();
   }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { REALTIME_EVENT, type RealtimeEvent } from '../../common/types';
+import { updateAccountSettings } from '../../server/db/repositories/channelAccounts';
 import { createLogger } from '../../server/logger';
 import { connectXAccount } from '../../server/runtime/accounts';
 import { type Core, createCore } from '../../server/runtime/core';
@@ -42,6 +43,7 @@ export async function startStack(
     redisUrl?: string | null;
     pollEveryMs?: number;
     clientDir?: string | null;
+    accountSettings?: Record<string, unknown>;
   } = {
     queue: 'postgres',
   },
@@ -67,6 +69,12 @@ export async function startStack(
     { db: core.db, secretBox: core.secretBox, xApiBaseUrl: sim.url },
     { kind: 'oauth2', accessToken: DEFAULT_BEARER_TOKEN },
   );
+  // Fast, steady polling in tests: adaptive intervals would otherwise stretch to minutes when quiet.
+  await updateAccountSettings(core.db, account.id, {
+    pollMinIntervalMs: 1000,
+    pollMaxIntervalMs: 2000,
+    ...opts.accountSettings,
+  });
   await seedDemoUsers(core.db);
   const workers = await startWorkers(
     { ...core, pollEveryMs: opts.pollEveryMs ?? 1000 },

@@ -71,7 +71,7 @@ for (const backend of backends) {
           .db('channel_accounts')
           .where({ id: stack.channelAccountId })
           .first('poll_cursor');
-        expect(cursor.poll_cursor).toEqual({ sinceId: followUp });
+        expect(cursor.poll_cursor.mentions.sinceId).toBe(followUp);
 
         const reply = {
           text: 'Das tut uns leid! Wir prüfen die Störung in 10115.',

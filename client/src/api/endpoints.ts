@@ -1,4 +1,5 @@
 import type {
+  ChannelAccountListResponse,
   ConversationListResponse,
   ConversationResponse,
   ConversationStatus,
@@ -59,4 +60,9 @@ export function updateConversationStatus(
   return apiRequest<ConversationResponse>('PATCH', `/api/conversations/${encodeURIComponent(id)}`, {
     status,
   });
+}
+
+/** Health of every channel account (status, polling, rate limits, budget, ingest gaps). */
+export function fetchChannelAccounts(): Promise<ChannelAccountListResponse> {
+  return apiRequest<ChannelAccountListResponse>('GET', '/api/channel-accounts');
 }

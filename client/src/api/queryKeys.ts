@@ -11,4 +11,5 @@ export const queryKeys = {
   conversationList: (status: ConversationFilter) => ['conversations', 'list', status] as const,
   conversationDetails: () => ['conversations', 'detail'] as const,
   conversation: (id: string) => ['conversations', 'detail', id] as const,
+  channelAccounts: () => ['channel-accounts'] as const,
 };

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { UserDto } from '../../../common/types';
 import { useLogout } from '../features/auth/session';
+import { ACCOUNTS_HASH } from '../features/inbox/selectionHash';
 import { describeError } from '../i18n/describeError';
 import type { RealtimeStatus } from '../realtime/useRealtime';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -8,9 +9,12 @@ import { LanguageSwitch } from './LanguageSwitch';
 interface AppHeaderProps {
   user: UserDto;
   realtime: RealtimeStatus;
+  accountsOpen: boolean;
+  /** An account needs someone to act (re-authorise); marks the Accounts link. */
+  accountsAttention: boolean;
 }
 
-export function AppHeader({ user, realtime }: AppHeaderProps) {
+export function AppHeader({ user, realtime, accountsOpen, accountsAttention }: AppHeaderProps) {
   const { t } = useTranslation();
   const logoutMutation = useLogout();
 
@@ -30,6 +34,19 @@ export function AppHeader({ user, realtime }: AppHeaderProps) {
             {describeError(t, logoutMutation.error)}
           </span>
         )}
+        <a
+          data-testid="nav-accounts"
+          href={ACCOUNTS_HASH}
+          className={accountsOpen ? 'nav-link nav-link--active' : 'nav-link'}
+          aria-current={accountsOpen ? 'page' : undefined}
+        >
+          {t('header.accounts')}
+          {accountsAttention && (
+            <span className="nav-link__alert" title={t('header.accountsAttention')}>
+              <span className="visually-hidden">{t('header.accountsAttention')}</span>
+            </span>
+          )}
+        </a>
         <LanguageSwitch />
         <span className="user-chip" title={user.email}>
           <span className="avatar" aria-hidden="true">

@@ -12,6 +12,13 @@ describe('parseRealtimeEvent', () => {
     expect(parseRealtimeEvent('conversation.created')).toBeNull();
     expect(parseRealtimeEvent(null)).toBeNull();
   });
+
+  it('accepts account events, which carry an account id instead of a conversation id', () => {
+    const event = { type: 'account.updated', channelAccountId: 'a1' };
+    expect(parseRealtimeEvent(event)).toEqual(event);
+    expect(parseRealtimeEvent({ type: 'account.updated', conversationId: 'c1' })).toBeNull();
+    expect(parseRealtimeEvent({ type: 'account.updated', channelAccountId: '' })).toBeNull();
+  });
 });
 
 describe('queryKeysForEvent', () => {
@@ -20,6 +27,12 @@ describe('queryKeysForEvent', () => {
     expect(keys).toEqual([
       ['conversations', 'list'],
       ['conversations', 'detail', 'c9'],
+    ]);
+  });
+
+  it('refreshes only the channel accounts on an account event', () => {
+    expect(queryKeysForEvent({ type: 'account.updated', channelAccountId: 'a1' })).toEqual([
+      ['channel-accounts'],
     ]);
   });
 });

@@ -1,12 +1,16 @@
 import type { RealtimeEvent, RealtimeEventType } from '../../../common/types';
 import { queryKeys } from '../api/queryKeys';
 
-const EVENT_TYPES: readonly RealtimeEventType[] = [
+const CONVERSATION_EVENT_TYPES: readonly RealtimeEventType[] = [
   'conversation.created',
   'conversation.updated',
   'message.created',
   'message.updated',
 ];
+
+function nonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
+}
 
 /**
  * Checks an incoming socket payload. Unknown shapes are dropped rather than trusted: the next event
@@ -14,16 +18,23 @@ const EVENT_TYPES: readonly RealtimeEventType[] = [
  */
 export function parseRealtimeEvent(payload: unknown): RealtimeEvent | null {
   if (typeof payload !== 'object' || payload === null) return null;
-  const { type, conversationId } = payload as { type?: unknown; conversationId?: unknown };
-  if (typeof conversationId !== 'string' || conversationId === '') return null;
-  if (!EVENT_TYPES.includes(type as RealtimeEventType)) return null;
+  const { type, conversationId, channelAccountId } = payload as {
+    type?: unknown;
+    conversationId?: unknown;
+    channelAccountId?: unknown;
+  };
+  if (type === 'account.updated') return nonEmptyString(channelAccountId) ? (payload as RealtimeEvent) : null;
+  if (!nonEmptyString(conversationId)) return null;
+  if (!CONVERSATION_EVENT_TYPES.includes(type as RealtimeEventType)) return null;
   return payload as RealtimeEvent;
 }
 
 /**
  * Which cached queries an event makes stale. Every list is affected, not just one tab: a status change
  * moves a conversation from one tab to another, and a new message changes snippet and waiting time.
+ * An account event refreshes the account list, which feeds both the health view and the header banners.
  */
 export function queryKeysForEvent(event: RealtimeEvent): ReadonlyArray<readonly string[]> {
+  if (event.type === 'account.updated') return [queryKeys.channelAccounts()];
   return [queryKeys.conversationLists(), queryKeys.conversation(event.conversationId)];
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Platform } from '../../../common/types';
-import type { InboundItem, PollCursor, RateLimitSnapshot } from '../../channels/adapter';
+import type { InboundItem, IngestGap, RateLimitSnapshot, StreamCursor } from '../../channels/adapter';
 
 export type ChannelAccountStatus = 'active' | 'paused' | 'needs_reauth' | 'disabled';
 
@@ -11,8 +11,11 @@ export interface ChannelAccountRow {
   display_name: string;
   external_user_id: string;
   credentials_encrypted: string | null;
-  poll_cursor: PollCursor | null;
+  /** Per stream key (mentions, own, dms, search:<q>): the adapter-owned cursor. */
+  poll_cursor: Record<string, StreamCursor> | null;
   status: ChannelAccountStatus;
+  settings: unknown;
+  usage: unknown;
   health: AccountHealth;
   rate_limit: Record<string, RateLimitSnapshot>;
   team_id: string | null;
@@ -23,8 +26,8 @@ export interface AccountHealth {
   lastSuccessAt?: string;
   lastError?: string | null;
   lastErrorAt?: string;
-  /** Epoch ms before which the poller must not call the platform (rate limit). */
-  pausedUntil?: number;
+  /** Earliest next poll over all streams (epoch ms), for the health view. */
+  nextPollAt?: number;
 }
 
 export async function upsertChannelAccount(
@@ -71,15 +74,17 @@ export async function listChannelAccounts(
 }
 
 /**
- * Stores fetched items and the new cursor in one transaction: the cursor only moves when the items
- * are durably queued in `inbound_items`. Returns the ids of the newly stored items (duplicates of
- * items already stored are skipped, so an overlapping fetch is harmless).
+ * Stores fetched items and the stream's new cursor in one transaction: the cursor only moves when
+ * the items are durably queued in `inbound_items`. `cursor` null keeps the old one (incomplete read).
+ * Returns the ids of the newly stored items (items already stored are skipped, so an overlapping
+ * read is harmless).
  */
 export async function storeFetchedItems(
   trx: Knex.Transaction,
   accountId: string,
+  stream: string,
   items: InboundItem[],
-  cursor: PollCursor,
+  cursor: StreamCursor | null,
 ): Promise<string[]> {
   let ids: string[] = [];
   if (items.length > 0) {
@@ -90,10 +95,85 @@ export async function storeFetchedItems(
       .returning('id');
     ids = rows.map((r: { id: number | string }) => String(r.id));
   }
-  await trx('channel_accounts')
-    .where({ id: accountId })
-    .update({ poll_cursor: cursor, updated_at: trx.fn.now() });
+  if (cursor) {
+    await trx('channel_accounts')
+      .where({ id: accountId })
+      .update({
+        poll_cursor: trx.raw("coalesce(poll_cursor, '{}'::jsonb) || jsonb_build_object(?::text, ?::jsonb)", [
+          stream,
+          JSON.stringify(cursor),
+        ]),
+        updated_at: trx.fn.now(),
+      });
+  }
   return ids;
+}
+
+export async function recordIngestGap(
+  trx: Knex.Transaction,
+  accountId: string,
+  stream: string,
+  gap: IngestGap,
+) {
+  await trx('ingest_gaps').insert({
+    channel_account_id: accountId,
+    stream,
+    newer_than_id: gap.newerThanId,
+    older_than_id: gap.olderThanId,
+    note: gap.note,
+  });
+}
+
+export interface IngestGapRow {
+  id: string;
+  channel_account_id: string;
+  stream: string;
+  newer_than_id: string | null;
+  older_than_id: string;
+  note: string;
+  detected_at: Date;
+}
+
+export async function listIngestGaps(db: Knex, accountIds: string[], sinceDays = 7): Promise<IngestGapRow[]> {
+  return db('ingest_gaps')
+    .whereIn('channel_account_id', accountIds)
+    .andWhere('detected_at', '>', db.raw(`now() - (? * interval '1 day')`, [sinceDays]))
+    .orderBy('detected_at', 'desc');
+}
+
+/**
+ * Takes the account's poll lease for `ms` (one poller per account across processes and
+ * overlapping scheduler runs). Returns false when another poller holds it.
+ */
+export async function acquirePollLease(
+  db: Knex,
+  accountId: string,
+  now: number,
+  ms: number,
+): Promise<boolean> {
+  const rows = await db('channel_accounts')
+    .where({ id: accountId })
+    .andWhereRaw("coalesce((usage->>'leaseUntil')::bigint, 0) < ?", [now])
+    .update({ usage: db.raw("usage || jsonb_build_object('leaseUntil', ?::bigint)", [now + ms]) })
+    .returning('id');
+  return rows.length > 0;
+}
+
+/** Saves the poller's usage (reads, stream schedules) and releases the lease. */
+export async function savePollUsage(
+  db: Knex,
+  accountId: string,
+  usage: Record<string, unknown>,
+): Promise<void> {
+  await db('channel_accounts')
+    .where({ id: accountId })
+    .update({ usage: JSON.stringify({ ...usage, leaseUntil: 0 }) });
+}
+
+export async function updateAccountSettings(db: Knex, accountId: string, settings: unknown): Promise<void> {
+  await db('channel_accounts')
+    .where({ id: accountId })
+    .update({ settings: JSON.stringify(settings), updated_at: db.fn.now() });
 }
 
 /** Merges into the health JSON and rate-limit snapshots without clobbering concurrent fields. */

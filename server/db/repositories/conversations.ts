@@ -119,6 +119,23 @@ export async function lockConversation(
   return trx('conversations').where({ id }).forUpdate().first();
 }
 
+/**
+ * The customer's current conversation on this account (not resolved), locked: a DM from a customer
+ * who is already talking to us in public continues that conversation.
+ */
+export async function findActiveConversationForContact(
+  trx: Knex.Transaction,
+  channelAccountId: string,
+  contactId: string,
+): Promise<ConversationRow | undefined> {
+  return trx('conversations')
+    .where({ channel_account_id: channelAccountId, contact_id: contactId })
+    .whereNot({ status: 'resolved' })
+    .orderBy('updated_at', 'desc')
+    .forNoKeyUpdate()
+    .first();
+}
+
 /** Finds or creates the conversation for a thread; returns it locked for this transaction. */
 export async function upsertConversationForThread(
   trx: Knex.Transaction,

@@ -7,6 +7,7 @@ export interface MessageRow {
   conversation_id: string;
   channel_account_id: string;
   direction: 'inbound' | 'outbound' | 'note';
+  channel: 'public' | 'dm';
   external_id: string | null;
   in_reply_to_external_id: string | null;
   author_user_id: string | null;
@@ -20,6 +21,8 @@ export interface MessageRow {
 
 export interface NewInboundMessage {
   conversationId: string;
+  channel: 'public' | 'dm';
+  context: unknown;
   channelAccountId: string;
   contactId: string;
   externalId: string;
@@ -41,6 +44,8 @@ export async function insertInboundMessage(
       conversation_id: m.conversationId,
       channel_account_id: m.channelAccountId,
       direction: 'inbound',
+      channel: m.channel,
+      context: JSON.stringify(m.context ?? null),
       external_id: m.externalId,
       in_reply_to_external_id: m.inReplyToExternalId,
       author_contact_id: m.contactId,
@@ -58,11 +63,12 @@ export async function insertInboundMessage(
 
 export interface NewOutboundMessage {
   conversationId: string;
+  channel: 'public' | 'dm';
   channelAccountId: string;
   authorUserId: string;
   authorName: string;
   text: string;
-  inReplyToExternalId: string;
+  inReplyToExternalId: string | null;
   idempotencyKey: string;
 }
 
@@ -79,6 +85,7 @@ export async function insertOutboundMessage(
       conversation_id: m.conversationId,
       channel_account_id: m.channelAccountId,
       direction: 'outbound',
+      channel: m.channel,
       author_user_id: m.authorUserId,
       author_name: m.authorName,
       text: m.text,
@@ -151,9 +158,10 @@ export async function getMessageDto(db: Knex, id: string): Promise<MessageDto | 
 export async function latestInboundMessage(
   db: Knex | Knex.Transaction,
   conversationId: string,
+  channel?: 'public' | 'dm',
 ): Promise<MessageRow | undefined> {
   return db('messages')
-    .where({ conversation_id: conversationId, direction: 'inbound' })
+    .where({ conversation_id: conversationId, direction: 'inbound', ...(channel ? { channel } : {}) })
     .orderBy([
       { column: 'platform_created_at', order: 'desc' },
       { column: 'created_at', order: 'desc' },

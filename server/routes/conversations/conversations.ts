@@ -52,6 +52,7 @@ export function conversationsRouter(deps: { db: Knex; queues: OutboundEnqueuer; 
       conversationId: id,
       author: currentUser(req),
       text: input.text,
+      channel: input.channel,
       idempotencyKey: input.idempotencyKey,
     });
     const body: MessageResponse = { message };

@@ -74,3 +74,39 @@ export const TWEET_EXPANSIONS = [
 ] as const;
 
 export const USER_EXPANSIONS = ['affiliation.user_id', 'most_recent_tweet_id', 'pinned_tweet_id'] as const;
+
+export const MEDIA_FIELDS = [
+  'alt_text',
+  'duration_ms',
+  'height',
+  'media_key',
+  'non_public_metrics',
+  'organic_metrics',
+  'preview_image_url',
+  'promoted_metrics',
+  'public_metrics',
+  'type',
+  'url',
+  'variants',
+  'width',
+] as const;
+
+export const DM_EVENT_FIELDS = [
+  'attachments',
+  'created_at',
+  'dm_conversation_id',
+  'entities',
+  'event_type',
+  'id',
+  'participant_ids',
+  'referenced_tweets',
+  'sender_id',
+  'text',
+] as const;
+
+export const DM_EXPANSIONS = [
+  'attachments.media_keys',
+  'participant_ids',
+  'referenced_tweets.id',
+  'sender_id',
+] as const;

@@ -2,7 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { matchXEndpoint } from '../endpoints';
 import type { SimulatorState } from '../store';
 import { INTERNAL_ERROR_BODY, TOO_MANY_REQUESTS_BODY, UNAUTHORIZED_BODY } from './problems';
-import { markTruncated, sendProblem, setRateLimitHeaders } from './respond';
+import { markTruncated, sendProblem, setAppLimitHeaders, setRateLimitHeaders } from './respond';
 
 /**
  * What every /2/ request goes through before its handler, in the order the real API appears to apply it:
@@ -20,16 +20,29 @@ export function xRequestPipeline(state: SimulatorState): RequestHandler {
     // Every accepted token acts as the brand, so limits are kept per endpoint for that one user.
     const userId = state.brand.id;
     const token = bearerToken(req);
+    const appLimited = state.appRateLimits.covers(endpoint);
     if (token === null || !state.isTokenAccepted(token)) {
       setRateLimitHeaders(res, state.rateLimits.peek(endpoint, userId));
+      if (appLimited) setAppLimitHeaders(res, state.appRateLimits.peek(endpoint, APP));
       sendProblem(res, 401, UNAUTHORIZED_BODY);
       return;
     }
     const limit = state.rateLimits.consume(endpoint, userId);
     setRateLimitHeaders(res, limit);
     if (!limit.allowed) {
+      if (appLimited) setAppLimitHeaders(res, state.appRateLimits.peek(endpoint, APP));
       sendProblem(res, 429, TOO_MANY_REQUESTS_BODY);
       return;
+    }
+    if (appLimited) {
+      // The per-app day: a 429 whose x-rate-limit-remaining is not 0. Only x-app-limit-24hour-reset says
+      // when to come back (UNCONFIRMED: whether the user window is charged for a request the app limit refuses).
+      const app = state.appRateLimits.consume(endpoint, APP);
+      setAppLimitHeaders(res, app);
+      if (!app.allowed) {
+        sendProblem(res, 429, TOO_MANY_REQUESTS_BODY);
+        return;
+      }
     }
     switch (state.faults.takeResponseFault(endpoint)) {
       case null:
@@ -57,6 +70,9 @@ export function xRequestPipeline(state: SimulatorState): RequestHandler {
     next();
   };
 }
+
+// One app (one set of consumer keys) stands behind every token.
+const APP = 'app';
 
 function bearerToken(req: Request): string | null {
   const match = /^Bearer (.+)$/.exec(req.get('authorization') ?? '');

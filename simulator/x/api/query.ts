@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { TWEET_EXPANSIONS, TWEET_FIELDS, USER_EXPANSIONS, USER_FIELDS } from './fields';
+import { DM_EVENT_TYPES } from '../dms';
+import {
+  DM_EVENT_FIELDS,
+  DM_EXPANSIONS,
+  MEDIA_FIELDS,
+  TWEET_EXPANSIONS,
+  TWEET_FIELDS,
+  USER_EXPANSIONS,
+  USER_FIELDS,
+} from './fields';
 import type { InvalidParameter } from './problems';
 
 /**
@@ -46,27 +55,28 @@ function maxResultsParam(min: number, max: number) {
     .refine((n) => n >= min && n <= max, message);
 }
 
-// Fields the simulator accepts but has nothing to render for (no media, polls or places exist here).
+// Fields the simulator accepts but has nothing to render for (no polls or places exist here).
 const ignoredList = z.string();
 
 const tweetReadParams = {
   expansions: listParam('expansions', TWEET_EXPANSIONS).optional(),
   'tweet.fields': listParam('tweet.fields', TWEET_FIELDS).optional(),
   'user.fields': listParam('user.fields', USER_FIELDS).optional(),
-  'media.fields': ignoredList.optional(),
+  'media.fields': listParam('media.fields', MEDIA_FIELDS).optional(),
   'place.fields': ignoredList.optional(),
   'poll.fields': ignoredList.optional(),
 };
+
+function tokenParam(name: string) {
+  return z.string().min(1, `The \`${name}\` query parameter value [{value}] is not valid`);
+}
 
 const timelineParams = {
   ...tweetReadParams,
   since_id: idParam('since_id').optional(),
   until_id: idParam('until_id').optional(),
   max_results: maxResultsParam(5, 100).optional(),
-  pagination_token: z
-    .string()
-    .min(1, 'The `pagination_token` query parameter value [{value}] is not valid')
-    .optional(),
+  pagination_token: tokenParam('pagination_token').optional(),
   start_time: timeParam('start_time').optional(),
   end_time: timeParam('end_time').optional(),
 };
@@ -80,6 +90,48 @@ export const mentionsQuerySchema = z.strictObject({
 export const userTweetsQuerySchema = z.strictObject({
   ...timelineParams,
   exclude: listParam('exclude', ['replies', 'retweets']).optional(),
+});
+
+/**
+ * Recent search pages with `next_token`, not `pagination_token` (reference: twitter-api-v2 sends next_token).
+ * The query itself is checked by the search parser; only its presence and length are checked here.
+ * UNCONFIRMED: the wording of the missing-query and too-long messages.
+ */
+export function searchQuerySchema(maxQueryLength: number) {
+  return z.strictObject({
+    ...tweetReadParams,
+    query: z
+      .string({ error: 'The `query` query parameter can not be empty' })
+      .min(1, 'The `query` query parameter can not be empty')
+      .max(
+        maxQueryLength,
+        `The \`query\` query parameter value [{value}] is not between 1 and ${maxQueryLength} characters long`,
+      ),
+    since_id: idParam('since_id').optional(),
+    until_id: idParam('until_id').optional(),
+    max_results: maxResultsParam(10, 100).optional(),
+    next_token: tokenParam('next_token').optional(),
+    start_time: timeParam('start_time').optional(),
+    end_time: timeParam('end_time').optional(),
+    // UNCONFIRMED: relevancy order is not modelled; both orders return newest first.
+    sort_order: z
+      .enum(
+        ['recency', 'relevancy'],
+        'The `sort_order` query parameter value [{value}] is not one of [recency,relevancy]',
+      )
+      .optional(),
+  });
+}
+
+export const dmEventsQuerySchema = z.strictObject({
+  'dm_event.fields': listParam('dm_event.fields', DM_EVENT_FIELDS).optional(),
+  event_types: listParam('event_types', DM_EVENT_TYPES).optional(),
+  expansions: listParam('expansions', DM_EXPANSIONS).optional(),
+  max_results: maxResultsParam(1, 100).optional(),
+  pagination_token: tokenParam('pagination_token').optional(),
+  'media.fields': listParam('media.fields', MEDIA_FIELDS).optional(),
+  'tweet.fields': listParam('tweet.fields', TWEET_FIELDS).optional(),
+  'user.fields': listParam('user.fields', USER_FIELDS).optional(),
 });
 
 export const meQuerySchema = z.strictObject({
@@ -111,7 +163,8 @@ export function parseXQuery<S extends z.ZodType>(
     }
     const name = String(issue.path[0] ?? '');
     const value = rawValue(query[name]);
-    const message = issue.message.includes('{value}')
+    // Messages written in X's words ("The `name` query parameter …") are used as they are.
+    const message = issue.message.startsWith('The `')
       ? issue.message.replaceAll('{value}', value)
       : `The \`${name}\` query parameter value [${value}] is not valid`;
     errors.push({ parameters: { [name]: [value] }, message });

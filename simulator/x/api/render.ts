@@ -1,3 +1,4 @@
+import type { XMedia } from '../media';
 import type { SimulatorState, XPost, XUser } from '../store';
 import { extractEntities } from '../text';
 import { notFoundError } from './problems';
@@ -6,17 +7,21 @@ export interface FieldSelection {
   tweetFields: ReadonlySet<string>;
   userFields: ReadonlySet<string>;
   expansions: ReadonlySet<string>;
+  mediaFields?: ReadonlySet<string>;
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 /**
- * Turns stored posts and users into v2 JSON. Only `id`, `text` and `edit_history_tweet_ids` are sent
- * unless more fields are asked for, which is what catches adapters that forget to request them.
+ * Turns stored posts, users and media into v2 JSON. Only `id`, `text` and `edit_history_tweet_ids` are
+ * sent unless more fields are asked for, which is what catches adapters that forget to request them.
  */
 export class Renderer {
-  private replyCounts: Map<string, number> | null = null;
-  private quoteCounts: Map<string, number> | null = null;
+  private counts: {
+    replies: Map<string, number>;
+    quotes: Map<string, number>;
+    retweets: Map<string, number>;
+  } | null = null;
 
   constructor(
     private readonly state: SimulatorState,
@@ -34,16 +39,18 @@ export class Renderer {
       const refs = referencedTweets(post);
       if (refs.length) out.referenced_tweets = refs;
     }
+    if (f.has('attachments') && post.mediaKeys.length) out.attachments = { media_keys: [...post.mediaKeys] };
     if (f.has('entities')) {
-      const entities = extractEntities(post.text, (u) => this.state.userByUsername(u)?.id);
+      const entities = extractEntities(post.text, post.urls, (u) => this.state.userByUsername(u)?.id);
       if (entities) out.entities = entities;
     }
     if (f.has('lang')) out.lang = post.lang;
     if (f.has('public_metrics')) out.public_metrics = this.publicMetrics(post.id);
     if (f.has('possibly_sensitive')) out.possibly_sensitive = false;
     if (f.has('reply_settings')) out.reply_settings = 'everyone';
-    if (f.has('display_text_range')) out.display_text_range = [0, [...post.text].length];
-    out.edit_history_tweet_ids = [post.id];
+    if (f.has('display_text_range')) out.display_text_range = displayTextRange(post);
+    if (f.has('edit_controls')) out.edit_controls = this.editControls(post);
+    out.edit_history_tweet_ids = [...post.editHistory];
     return out;
   }
 
@@ -57,6 +64,7 @@ export class Renderer {
     if (f.has('verified')) out.verified = user.verified;
     if (f.has('verified_type')) out.verified_type = user.verified ? 'blue' : 'none';
     if (f.has('url')) out.url = '';
+    if (f.has('receives_your_dm')) out.receives_your_dm = user.acceptsDms;
     if (f.has('public_metrics')) {
       out.public_metrics = {
         followers_count: user.followersCount,
@@ -68,69 +76,144 @@ export class Renderer {
     return out;
   }
 
+  /** Photos have `url`; videos and GIFs have `preview_image_url` and mp4 `variants` instead. */
+  media(media: XMedia): Json {
+    const f = this.fields.mediaFields ?? new Set<string>();
+    const out: Json = { media_key: media.key, type: media.type };
+    if (f.has('url') && media.type === 'photo') out.url = media.url;
+    if (f.has('preview_image_url') && media.previewImageUrl) out.preview_image_url = media.previewImageUrl;
+    if (f.has('width')) out.width = media.width;
+    if (f.has('height')) out.height = media.height;
+    if (f.has('alt_text') && media.altText !== null) out.alt_text = media.altText;
+    if (f.has('duration_ms') && media.type === 'video') out.duration_ms = media.durationMs;
+    if (f.has('public_metrics') && media.type === 'video') out.public_metrics = { view_count: 0 };
+    if (f.has('variants') && media.type !== 'photo') {
+      // UNCONFIRMED: bit rates; GIFs come as one mp4 with bit_rate 0.
+      out.variants = [
+        { bit_rate: media.type === 'video' ? 2_176_000 : 0, content_type: 'video/mp4', url: media.url },
+      ];
+    }
+    return out;
+  }
+
   /** `includes` and partial-failure `errors` for the requested expansions of a page of posts. */
   expand(posts: readonly XPost[]): { includes?: Json; errors?: Json[] } {
     const x = this.fields.expansions;
-    const users = new Map<string, XUser>();
-    const tweets = new Map<string, XPost>();
+    const collected = new Includes(this.state);
     const errors: Json[] = [];
-    const addUser = (id: string | null) => {
-      const user = id === null ? undefined : this.state.userById(id);
-      if (user && !users.has(user.id)) users.set(user.id, user);
-    };
     for (const post of posts) {
-      if (x.has('author_id')) addUser(post.authorId);
-      if (x.has('in_reply_to_user_id')) addUser(post.inReplyToUserId);
+      if (x.has('author_id')) collected.addUser(post.authorId);
+      if (x.has('in_reply_to_user_id')) collected.addUser(post.inReplyToUserId);
+      if (x.has('attachments.media_keys')) collected.addMedia(post.mediaKeys);
       if (x.has('entities.mentions.username')) {
-        for (const m of extractEntities(post.text, () => undefined)?.mentions ?? []) {
-          addUser(this.state.userByUsername(m.username)?.id ?? null);
+        for (const m of extractEntities(post.text, [], () => undefined)?.mentions ?? []) {
+          collected.addUser(this.state.userByUsername(m.username)?.id ?? null);
         }
       }
-      if (!x.has('referenced_tweets.id') && !x.has('referenced_tweets.id.author_id')) continue;
+      if (x.has('edit_history_tweet_ids')) {
+        for (const id of post.editHistory) if (id !== post.id) collected.addTweet(this.state.visiblePost(id));
+      }
+      const wantsRefs = [
+        'referenced_tweets.id',
+        'referenced_tweets.id.author_id',
+        'referenced_tweets.id.attachments.media_keys',
+      ];
+      if (!wantsRefs.some((e) => x.has(e))) continue;
       for (const ref of referencedTweets(post)) {
         const target = this.state.visiblePost(ref.id);
         if (!target) {
           errors.push(notFoundError('tweet', 'referenced_tweets.id', ref.id));
           continue;
         }
-        if (x.has('referenced_tweets.id') && !tweets.has(target.id)) tweets.set(target.id, target);
-        if (x.has('referenced_tweets.id.author_id')) addUser(target.authorId);
+        if (x.has('referenced_tweets.id')) collected.addTweet(target);
+        if (x.has('referenced_tweets.id.author_id')) collected.addUser(target.authorId);
+        if (x.has('referenced_tweets.id.attachments.media_keys')) collected.addMedia(target.mediaKeys);
       }
     }
-    const includes: Json = {};
-    if (users.size) includes.users = [...users.values()].map((u) => this.user(u));
-    if (tweets.size) includes.tweets = [...tweets.values()].map((t) => this.tweet(t));
+    const includes = collected.render(this);
     return {
-      ...(Object.keys(includes).length ? { includes } : {}),
+      ...(includes ? { includes } : {}),
       ...(errors.length ? { errors } : {}),
     };
   }
 
+  private editControls(post: XPost): Json {
+    const original = this.state.postById(post.editHistory[0]!) ?? post;
+    const editableUntil = original.createdAt + this.state.options.editWindowMs;
+    const remaining = Math.max(0, this.state.options.maxEdits - (post.editHistory.length - 1));
+    return {
+      edits_remaining: remaining,
+      is_edit_eligible: post.retweetedPostId === null,
+      editable_until: new Date(editableUntil).toISOString(),
+    };
+  }
+
   private publicMetrics(postId: string): Json {
-    if (!this.replyCounts || !this.quoteCounts) {
-      this.replyCounts = new Map();
-      this.quoteCounts = new Map();
+    if (!this.counts) {
+      const bump = (m: Map<string, number>, id: string | null) => id && m.set(id, (m.get(id) ?? 0) + 1);
+      this.counts = { replies: new Map(), quotes: new Map(), retweets: new Map() };
       for (const p of this.state.allPosts()) {
-        if (p.inReplyToPostId)
-          this.replyCounts.set(p.inReplyToPostId, (this.replyCounts.get(p.inReplyToPostId) ?? 0) + 1);
-        if (p.quotedPostId)
-          this.quoteCounts.set(p.quotedPostId, (this.quoteCounts.get(p.quotedPostId) ?? 0) + 1);
+        bump(this.counts.replies, p.inReplyToPostId);
+        bump(this.counts.quotes, p.quotedPostId);
+        bump(this.counts.retweets, p.retweetedPostId);
       }
     }
     return {
-      retweet_count: 0,
-      reply_count: this.replyCounts.get(postId) ?? 0,
+      retweet_count: this.counts.retweets.get(postId) ?? 0,
+      reply_count: this.counts.replies.get(postId) ?? 0,
       like_count: 0,
-      quote_count: this.quoteCounts.get(postId) ?? 0,
+      quote_count: this.counts.quotes.get(postId) ?? 0,
       bookmark_count: 0,
       impression_count: 0,
     };
   }
 }
 
-function referencedTweets(post: XPost): Array<{ type: 'replied_to' | 'quoted'; id: string }> {
-  const refs: Array<{ type: 'replied_to' | 'quoted'; id: string }> = [];
+/** What a page's expansions pull in, each object once, in the order first met. */
+export class Includes {
+  private readonly users = new Map<string, XUser>();
+  private readonly tweets = new Map<string, XPost>();
+  private readonly media = new Map<string, XMedia>();
+
+  constructor(private readonly state: SimulatorState) {}
+
+  addUser(id: string | null): void {
+    const user = id === null ? undefined : this.state.userById(id);
+    if (user && !this.users.has(user.id)) this.users.set(user.id, user);
+  }
+
+  addTweet(post: XPost | undefined): void {
+    if (post && !this.tweets.has(post.id)) this.tweets.set(post.id, post);
+  }
+
+  addMedia(keys: readonly string[]): void {
+    for (const key of keys) {
+      const media = this.state.media.get(key);
+      if (media && !this.media.has(key)) this.media.set(key, media);
+    }
+  }
+
+  render(renderer: Renderer): Json | null {
+    const out: Json = {};
+    if (this.users.size) out.users = [...this.users.values()].map((u) => renderer.user(u));
+    if (this.tweets.size) out.tweets = [...this.tweets.values()].map((t) => renderer.tweet(t));
+    if (this.media.size) out.media = [...this.media.values()].map((m) => renderer.media(m));
+    return Object.keys(out).length ? out : null;
+  }
+}
+
+type Ref = { type: 'replied_to' | 'quoted' | 'retweeted'; id: string };
+
+function referencedTweets(post: XPost): Ref[] {
+  if (post.retweetedPostId) return [{ type: 'retweeted', id: post.retweetedPostId }];
+  const refs: Ref[] = [];
   if (post.inReplyToPostId) refs.push({ type: 'replied_to', id: post.inReplyToPostId });
   if (post.quotedPostId) refs.push({ type: 'quoted', id: post.quotedPostId });
   return refs;
+}
+
+/** The text without the trailing media link, which clients are expected to hide. */
+function displayTextRange(post: XPost): [number, number] {
+  const media = post.urls.find((u) => u.media_key !== undefined);
+  return [0, media ? Math.max(0, media.start - 1) : [...post.text].length];
 }

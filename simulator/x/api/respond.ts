@@ -22,6 +22,13 @@ export function setRateLimitHeaders(res: Response, status: RateLimitStatus): voi
   }
 }
 
+/** Per-app day limits (reference section 4), sent beside the per-user window on the endpoints that have one. */
+export function setAppLimitHeaders(res: Response, status: RateLimitStatus): void {
+  res.setHeader('x-app-limit-24hour-limit', String(status.limit));
+  res.setHeader('x-app-limit-24hour-remaining', String(status.remaining));
+  res.setHeader('x-app-limit-24hour-reset', String(status.reset));
+}
+
 export function sendData(res: Response, status: number, body: unknown): void {
   write(res, status, body, 'application/json; charset=utf-8');
 }

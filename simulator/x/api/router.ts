@@ -1,8 +1,10 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { SimulatorState } from '../store';
+import { dmEventsHandler, sendDmHandler } from './dms';
 import { xRequestPipeline } from './pipeline';
 import { invalidRequestBody, NOT_FOUND_BODY } from './problems';
 import { sendProblem } from './respond';
+import { searchRecentHandler } from './search';
 import { createPostHandler, deletePostHandler } from './tweets';
 import { meHandler, mentionsHandler, userTweetsHandler } from './users';
 
@@ -13,8 +15,15 @@ export function createXApiRouter(state: SimulatorState): Router {
   router.get('/2/users/me', meHandler(state));
   router.get('/2/users/:id/mentions', mentionsHandler(state));
   router.get('/2/users/:id/tweets', userTweetsHandler(state));
+  router.get('/2/tweets/search/recent', searchRecentHandler(state));
   router.post('/2/tweets', express.json({ limit: '1mb' }), createPostHandler(state));
   router.delete('/2/tweets/:id', deletePostHandler(state));
+  router.get('/2/dm_events', dmEventsHandler(state));
+  router.post(
+    '/2/dm_conversations/with/:participant_id/messages',
+    express.json({ limit: '1mb' }),
+    sendDmHandler(state),
+  );
   router.use('/2', (_req, res) => sendProblem(res, 404, NOT_FOUND_BODY));
   router.use('/2', bodyErrorHandler);
   return router;

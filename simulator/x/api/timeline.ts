@@ -1,6 +1,10 @@
-import type { XPost } from '../store';
+/** Anything listed newest first by snowflake id: posts, DM events. */
+export interface Listable {
+  id: string;
+  createdAt: number;
+}
 
-/** Validated timeline parameters, shared by the mentions and user-timeline endpoints. */
+/** Validated timeline parameters, shared by the post listings and the DM event listing. */
 export interface TimelineParams {
   since_id?: string;
   until_id?: string;
@@ -18,7 +22,9 @@ export interface TimelineMeta {
   previous_token?: string;
 }
 
-export type TimelinePage = { ok: true; posts: XPost[]; meta: TimelineMeta } | { ok: false; badToken: true };
+export type TimelinePage<T extends Listable> =
+  | { ok: true; posts: T[]; meta: TimelineMeta }
+  | { ok: false; badToken: true };
 
 const DEFAULT_MAX_RESULTS = 10;
 // Tokens are opaque on the real API; mixing the id keeps clients from treating them as post ids.
@@ -42,7 +48,11 @@ export function decodePageToken(token: string): { direction: 'next' | 'prev'; bo
  * to what the endpoint can reach (800 for mentions). The same filters are re-sent with each page,
  * as twitter-api-v2 does, and the token only says where the previous page ended.
  */
-export function pageTimeline(candidates: readonly XPost[], params: TimelineParams): TimelinePage {
+export function pageTimeline<T extends Listable>(
+  candidates: readonly T[],
+  params: TimelineParams,
+  defaultMaxResults = DEFAULT_MAX_RESULTS,
+): TimelinePage<T> {
   const since = params.since_id === undefined ? undefined : BigInt(params.since_id);
   const until = params.until_id === undefined ? undefined : BigInt(params.until_id);
   const filtered = candidates.filter((p) => {
@@ -56,7 +66,7 @@ export function pageTimeline(candidates: readonly XPost[], params: TimelineParam
     return true;
   });
 
-  const max = params.max_results ?? DEFAULT_MAX_RESULTS;
+  const max = params.max_results ?? defaultMaxResults;
   let start = 0;
   let end = Math.min(max, filtered.length);
   if (params.pagination_token !== undefined) {
@@ -88,11 +98,11 @@ export function pageTimeline(candidates: readonly XPost[], params: TimelineParam
 }
 
 /** Index of the first post whose id is below the boundary (list is newest first). */
-function firstOlderIndex(posts: readonly XPost[], boundary: bigint): number {
+function firstOlderIndex(posts: readonly Listable[], boundary: bigint): number {
   const i = posts.findIndex((p) => BigInt(p.id) < boundary);
   return i === -1 ? posts.length : i;
 }
 
-function countNewer(posts: readonly XPost[], boundary: bigint): number {
+function countNewer(posts: readonly Listable[], boundary: bigint): number {
   return posts.filter((p) => BigInt(p.id) > boundary).length;
 }

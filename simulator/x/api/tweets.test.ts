@@ -35,6 +35,7 @@ describe('POST /2/tweets', () => {
         {
           id,
           text: 'Wir prüfen das, bitte DM ^AB',
+          expanded_text: 'Wir prüfen das, bitte DM ^AB',
           author: BRAND,
           in_reply_to: root,
           created_at: '2026-01-15T10:00:00.000Z',

@@ -1,10 +1,10 @@
 import type { Request, RequestHandler, Response } from 'express';
-import type { SimulatorState, XPost } from '../store';
+import type { SimulatorState } from '../store';
+import { respondPostListing } from './listing';
 import { invalidRequestBody, notFoundError } from './problems';
 import { mentionsQuerySchema, meQuerySchema, parsePathId, parseXQuery, userTweetsQuerySchema } from './query';
-import { type FieldSelection, Renderer } from './render';
+import { Renderer } from './render';
 import { sendData, sendProblem } from './respond';
-import { pageTimeline, type TimelineParams } from './timeline';
 
 /** Only the most recent 800 mentions can be read, however a client pages (reference section 2). */
 export const MENTIONS_REACHABLE = 800;
@@ -47,10 +47,11 @@ export function mentionsHandler(state: SimulatorState): RequestHandler {
     );
     const reachable = all.filter((p) => !hidden.has(p.id)).slice(0, MENTIONS_REACHABLE);
     const tweetFields = new Set([...(q['tweet.fields'] ?? []), ...(q['post.fields'] ?? [])]);
-    respondTimeline(state, res, reachable, q, {
+    respondPostListing(state, res, reachable, q, {
       tweetFields,
       userFields: q['user.fields'] ?? EMPTY,
       expansions: q.expansions ?? EMPTY,
+      mediaFields: q['media.fields'] ?? EMPTY,
     });
   };
 }
@@ -74,43 +75,13 @@ export function userTweetsHandler(state: SimulatorState): RequestHandler {
       all.map((p) => p.id),
     );
     const reachable = all.filter((p) => !hidden.has(p.id)).slice(0, USER_TWEETS_REACHABLE);
-    respondTimeline(state, res, reachable, q, {
+    respondPostListing(state, res, reachable, q, {
       tweetFields: q['tweet.fields'] ?? EMPTY,
       userFields: q['user.fields'] ?? EMPTY,
       expansions: q.expansions ?? EMPTY,
+      mediaFields: q['media.fields'] ?? EMPTY,
     });
   };
-}
-
-function respondTimeline(
-  state: SimulatorState,
-  res: Response,
-  candidates: XPost[],
-  params: TimelineParams,
-  fields: FieldSelection,
-): void {
-  const page = pageTimeline(candidates, params);
-  if (!page.ok) {
-    const token = params.pagination_token ?? '';
-    sendProblem(
-      res,
-      400,
-      invalidRequestBody([
-        {
-          parameters: { pagination_token: [token] },
-          // UNCONFIRMED: wording of the real answer to an unknown token.
-          message: `The \`pagination_token\` query parameter value [${token}] is not valid`,
-        },
-      ]),
-    );
-    return;
-  }
-  const renderer = new Renderer(state, fields);
-  const body: Record<string, unknown> = {};
-  if (page.posts.length) body.data = page.posts.map((p) => renderer.tweet(p));
-  Object.assign(body, renderer.expand(page.posts));
-  body.meta = page.meta;
-  sendData(res, 200, body);
 }
 
 function validPathId(req: Request, res: Response): string | null {

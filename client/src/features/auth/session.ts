@@ -25,6 +25,7 @@ export function useLogin() {
     onSuccess: ({ user }) => {
       // Nothing cached under a previous session may leak into this one.
       queryClient.removeQueries({ queryKey: queryKeys.conversations() });
+      queryClient.removeQueries({ queryKey: queryKeys.channelAccounts() });
       queryClient.setQueryData(queryKeys.me(), user);
     },
   });
@@ -34,6 +35,7 @@ export function useLogout() {
   const queryClient = useQueryClient();
   const signedOut = () => {
     queryClient.removeQueries({ queryKey: queryKeys.conversations() });
+    queryClient.removeQueries({ queryKey: queryKeys.channelAccounts() });
     queryClient.setQueryData(queryKeys.me(), null);
   };
   return useMutation({

@@ -6,6 +6,7 @@ import { StatusPill } from '../../components/StatusPill';
 import { describeError } from '../../i18n/describeError';
 import { Composer } from './Composer';
 import { useConversation, useUpdateStatus } from './inboxQueries';
+import { defaultReplyChannel } from './replyChannel';
 import { Thread } from './Thread';
 
 interface ConversationViewProps {
@@ -102,8 +103,12 @@ export function ConversationView({ conversationId, user }: ConversationViewProps
           </span>
         </div>
       )}
-      <Thread messages={conversation.messages} />
-      <Composer conversation={conversation} user={user} />
+      <Thread messages={conversation.messages} platform={conversation.platform} />
+      <Composer
+        conversation={conversation}
+        user={user}
+        defaultChannel={defaultReplyChannel(conversation.messages)}
+      />
     </section>
   );
 }

@@ -1,16 +1,21 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageDto } from '../../../../common/types';
+import type { MessageDto, Platform } from '../../../../common/types';
 import { ThreadMessage } from './ThreadMessage';
 
 // How close to the bottom still counts as "reading the latest", in pixels.
 const STICK_TO_BOTTOM_PX = 80;
 
 /**
- * The thread, oldest first. It opens at the newest message and follows new ones, but only while the agent
+ * The thread, oldest first, public posts and direct messages together. It opens at the newest message and follows new ones, but only while the agent
  * is already at the bottom: someone scrolled up to read history must not be yanked down by a refetch.
  */
-export function Thread({ messages }: { messages: MessageDto[] }) {
+interface ThreadProps {
+  messages: MessageDto[];
+  platform: Platform;
+}
+
+export function Thread({ messages, platform }: ThreadProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
@@ -32,7 +37,7 @@ export function Thread({ messages }: { messages: MessageDto[] }) {
     <div className="thread" ref={scroller} onScroll={onScroll}>
       {messages.length === 0 && <p className="placeholder">{t('conversation.noMessages')}</p>}
       {messages.map((message) => (
-        <ThreadMessage key={message.id} message={message} />
+        <ThreadMessage key={message.id} message={message} platform={platform} />
       ))}
     </div>
   );

@@ -1,27 +1,37 @@
+import type { MessageChannel } from '../../../../common/types';
 import { isApiError } from '../../api/ApiError';
 
-/** One reply the agent asked to send, with the key that makes re-sending it safe. */
-export interface ReplyAttempt {
+/** What the agent asked to send: which conversation, on which channel, which text. */
+export interface ReplyDraft {
   conversationId: string;
+  channel: MessageChannel;
   text: string;
+}
+
+/** One reply the agent asked to send, with the key that makes re-sending it safe. */
+export interface ReplyAttempt extends ReplyDraft {
   idempotencyKey: string;
 }
 
 /**
- * The attempt for sending `text` now. If the previous attempt for the very same text ended without a
- * clear answer (network drop, 5xx), its key is reused so the server can tell it is the same reply and
- * does not post it twice; any other send gets a fresh key.
+ * The attempt for sending `draft` now. If the previous attempt for the very same reply (conversation,
+ * channel and text) ended without a clear answer (network drop, 5xx), its key is reused so the server can
+ * tell it is the same reply and does not post it twice; any other send gets a fresh key.
  */
 export function attemptFor(
   unresolved: ReplyAttempt | null,
-  conversationId: string,
-  text: string,
+  draft: ReplyDraft,
   newKey: () => string,
 ): ReplyAttempt {
-  if (unresolved !== null && unresolved.conversationId === conversationId && unresolved.text === text) {
+  if (
+    unresolved !== null &&
+    unresolved.conversationId === draft.conversationId &&
+    unresolved.channel === draft.channel &&
+    unresolved.text === draft.text
+  ) {
     return unresolved;
   }
-  return { conversationId, text, idempotencyKey: newKey() };
+  return { ...draft, idempotencyKey: newKey() };
 }
 
 /**

@@ -18,6 +18,21 @@ describe('replyLength', () => {
     expect(info.valid).toBe(true);
     expect(info.max).toBe(8000);
   });
+
+  it('allows 10,000 characters in an X direct message, counted without weighting', () => {
+    const info = replyLength('x', signReply('👋'.repeat(500), 'AB'), 'dm');
+    expect(info).toEqual({ length: 504, max: 10_000, remaining: 9496, valid: true });
+    expect(replyLength('x', signReply('a'.repeat(9996), 'AB'), 'dm').valid).toBe(true);
+    expect(replyLength('x', signReply('a'.repeat(9997), 'AB'), 'dm').valid).toBe(false);
+  });
+
+  it('uses the Messenger limit for Facebook direct messages', () => {
+    expect(replyLength('facebook', 'a'.repeat(2001), 'dm')).toMatchObject({ max: 2000, valid: false });
+  });
+
+  it('refuses a blank direct message', () => {
+    expect(replyLength('x', '   ', 'dm').valid).toBe(false);
+  });
 });
 
 describe('isNearLimit', () => {

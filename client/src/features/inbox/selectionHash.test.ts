@@ -1,4 +1,4 @@
-import { conversationIdFromHash, hashForConversation } from './selectionHash';
+import { ACCOUNTS_HASH, conversationIdFromHash, hashForConversation, isAccountsHash } from './selectionHash';
 
 describe('selection hash', () => {
   it('round-trips a conversation id', () => {
@@ -11,6 +11,12 @@ describe('selection hash', () => {
     expect(conversationIdFromHash('#/settings')).toBeNull();
     expect(conversationIdFromHash('#/conversations/')).toBeNull();
     expect(conversationIdFromHash('#/conversations/%E0%A4%A')).toBeNull();
+  });
+
+  it('recognises the account health view, which is not a conversation', () => {
+    expect(isAccountsHash(ACCOUNTS_HASH)).toBe(true);
+    expect(conversationIdFromHash(ACCOUNTS_HASH)).toBeNull();
+    expect(isAccountsHash('#/accounts/x')).toBe(false);
   });
 
   it('clears the hash when nothing is selected', () => {

@@ -4,6 +4,13 @@
  */
 const PREFIX = '#/conversations/';
 
+/** The account health view, so a reload or a link from a banner opens it again. */
+export const ACCOUNTS_HASH = '#/accounts';
+
+export function isAccountsHash(hash: string): boolean {
+  return hash === ACCOUNTS_HASH;
+}
+
 export function conversationIdFromHash(hash: string): string | null {
   if (!hash.startsWith(PREFIX)) return null;
   const raw = hash.slice(PREFIX.length);

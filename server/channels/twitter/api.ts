@@ -1,0 +1,64 @@
+import type { TwitterApi } from 'twitter-api-v2';
+import type { z } from 'zod';
+import type { RateLimitSnapshot } from '../adapter';
+import { ChannelUnavailableError } from '../errors';
+import { toChannelError } from './errors';
+
+export interface XResponse<T> {
+  body: T;
+  rateLimit: RateLimitSnapshot | null;
+}
+
+/**
+ * The few calls the adapter makes, with error mapping, a timeout, response validation and the
+ * rate-limit headers of every response.
+ */
+export class XApi {
+  constructor(
+    private readonly client: TwitterApi,
+    private readonly timeoutMs: number,
+    readonly now: () => number,
+  ) {}
+
+  async get<S extends z.ZodType>(
+    endpoint: string,
+    path: string,
+    query: Record<string, string | number>,
+    schema: S,
+  ) {
+    try {
+      const res = await this.client.v2.get(path, query, { fullResponse: true, timeout: this.timeoutMs });
+      return this.wrap(endpoint, schema, res.data, res.rateLimit);
+    } catch (error) {
+      throw toChannelError(error, this.now);
+    }
+  }
+
+  async post<S extends z.ZodType>(endpoint: string, path: string, body: Record<string, unknown>, schema: S) {
+    try {
+      const res = await this.client.v2.post(path, body, { fullResponse: true, timeout: this.timeoutMs });
+      return this.wrap(endpoint, schema, res.data, res.rateLimit);
+    } catch (error) {
+      throw toChannelError(error, this.now);
+    }
+  }
+
+  private wrap<S extends z.ZodType>(
+    endpoint: string,
+    schema: S,
+    data: unknown,
+    rl: { limit: number; remaining: number; reset: number } | undefined,
+  ): XResponse<z.infer<S>> {
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      // A shape we do not understand is a platform fault; keep the body for the log.
+      throw new ChannelUnavailableError(`${endpoint} returned an unexpected body: ${parsed.error.message}`, {
+        body: data,
+      });
+    }
+    return {
+      body: parsed.data,
+      rateLimit: rl ? { endpoint, limit: rl.limit, remaining: rl.remaining, resetAt: rl.reset * 1000 } : null,
+    };
+  }
+}
