@@ -3,7 +3,7 @@ import { createSimulatorApp } from './app';
 import { startSimulator } from './server';
 import { AUTH, seedPost } from './testHelpers';
 
-const BRAND = 'telekom_hilft_demo';
+const BRAND = 'demo_hilft';
 const MENTIONS = 'GET /2/users/:id/mentions';
 
 function setup(options: Parameters<typeof createSimulatorApp>[0] = {}) {

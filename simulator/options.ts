@@ -59,7 +59,7 @@ export interface ResolvedOptions {
 
 export const DEFAULT_BRAND = {
   id: '1600000000000000001',
-  username: 'telekom_hilft_demo',
+  username: 'demo_hilft',
   name: 'Demo Hilft',
 };
 export const DEFAULT_BEARER_TOKEN = 'sim-x-token';

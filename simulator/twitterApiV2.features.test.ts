@@ -4,7 +4,7 @@ import { control, startSimulatorWithClient } from './twitterClient';
 
 /** Search, DMs, media, entities and quotes through the real twitter-api-v2 client (reference section 1). */
 
-const BRAND = 'telekom_hilft_demo';
+const BRAND = 'demo_hilft';
 
 let sim: RunningSimulator;
 let client: TwitterApi;
@@ -111,7 +111,7 @@ it('userMentionTimeline(): media includes and entities with t.co links', async (
   });
   const tweet = timeline.tweets[0]!;
   expect(tweet.text).toMatch(
-    /^@telekom_hilft_demo Foto vom Router: https:\/\/t\.co\/\w{10} https:\/\/t\.co\/\w{10}$/,
+    /^@demo_hilft Foto vom Router: https:\/\/t\.co\/\w{10} https:\/\/t\.co\/\w{10}$/,
   );
   expect(timeline.includes.medias(tweet)).toEqual([
     {
@@ -129,7 +129,9 @@ it('userMentionTimeline(): media includes and entities with t.co links', async (
     `https://x.com/lena/status/${tweet.id}/photo/1`,
   ]);
   for (const u of links) expect([...tweet.text].slice(u.start, u.end).join('')).toBe(u.url);
-  expect(tweet.entities!.mentions).toEqual([{ start: 0, end: 19, username: BRAND, id: sim.state.brand.id }]);
+  expect(tweet.entities!.mentions).toEqual([
+    { start: 0, end: BRAND.length + 1, username: BRAND, id: sim.state.brand.id },
+  ]);
 });
 
 it('userMentionTimeline(): a quote post with the quoted post and its author in includes', async () => {

@@ -12,7 +12,7 @@ import { type RunningSimulator, startSimulator } from './server';
  * adapter must be: a URL-rewrite plugin plus an http.Agent. If this passes, the adapter can run against it.
  */
 
-const BRAND = 'telekom_hilft_demo';
+const BRAND = 'demo_hilft';
 
 let sim: RunningSimulator;
 let agent: http.Agent;

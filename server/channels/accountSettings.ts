@@ -19,6 +19,8 @@ export const accountSettingsSchema = z.object({
   postsPer24h: z.number().int().positive().default(100),
   pollMinIntervalMs: z.number().int().min(1000).default(5000),
   pollMaxIntervalMs: z.number().int().min(1000).default(120_000),
+  /** X allows 15 DM-event reads per 15 minutes per user: one a minute at most. */
+  dmPollMinIntervalMs: z.number().int().min(1000).default(60_000),
 });
 export type AccountSettings = z.infer<typeof accountSettingsSchema>;
 

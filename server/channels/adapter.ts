@@ -40,6 +40,8 @@ export interface InboundItem {
   inReplyToExternalId: string | null;
   createdAt: string;
   context: MessageContext;
+  /** Earlier versions of an edited post (X gives an edit a new id): update, don't add. */
+  supersedes?: string[];
   raw: unknown;
 }
 

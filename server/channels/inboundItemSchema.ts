@@ -52,5 +52,6 @@ export const inboundItemSchema: z.ZodType<InboundItem> = z.object({
   inReplyToExternalId: z.string().nullable(),
   createdAt: z.string(),
   context: messageContextSchema,
+  supersedes: z.array(z.string()).optional(),
   raw: z.unknown(),
 });

@@ -23,7 +23,14 @@ export type DeliveryOutcome =
   /** Outcome unknown (timeout, 5xx); the row stays `sending` and the retry reconciles first. */
   | { kind: 'retry_unknown'; error: Error };
 
+/**
+ * Points between "platform accepted the reply" and "Caredesk recorded it" where a process can die.
+ * Fault tests pass a hook that throws at one of them; production passes nothing.
+ */
+export type DeliveryStep = 'claimed' | 'posted' | 'recording';
+
 export interface DeliverDeps {
+  crashAt?: (step: DeliveryStep, messageId: string) => void;
   db: Knex;
   adapters: AdapterProvider;
   logger: Logger;
@@ -58,6 +65,7 @@ export async function deliverReply(
   if ('skip' in claim) return { kind: 'skipped', state: claim.skip ?? 'missing' };
 
   const { row, resumed } = claim;
+  deps.crashAt?.('claimed', row.id);
   const account = await getChannelAccount(deps.db, row.channel_account_id);
   if (!account) return markFailed(deps, row, 'The channel account was removed');
   if (account.status === 'needs_reauth') {
@@ -73,6 +81,7 @@ export async function deliverReply(
       if (found) return markSent(deps, row, found, true);
     }
     const posted = await adapter.postReply(target, row.text);
+    deps.crashAt?.('posted', row.id);
     return markSent(deps, row, posted, false);
   } catch (error) {
     return handleSendError(deps, row, error, { since, target, finalAttempt: opts.finalAttempt });
@@ -165,6 +174,7 @@ async function markSent(
 ): Promise<DeliveryOutcome> {
   await deps.db.transaction(async (trx) => {
     await lockMessage(trx, row.id);
+    deps.crashAt?.('recording', row.id);
     // If the poller already imported our own post as a native reply, keep one row: ours.
     await trx('messages')
       .where({ channel_account_id: row.channel_account_id, external_id: posted.externalId })

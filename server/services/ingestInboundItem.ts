@@ -16,6 +16,7 @@ import { ingestOwnPost } from './ingestOwnPost';
 
 export type IngestOutcome =
   | { kind: 'ingested'; conversationId: string; messageId: string; createdConversation: boolean }
+  | { kind: 'edited'; conversationId: string; messageId: string }
   | { kind: 'duplicate' | 'already_processed' | 'missing' | 'own_post_recorded' | 'own_post_unmatched' };
 
 const snippetOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 200);
@@ -49,6 +50,10 @@ async function ingestCustomerItem(
   item: InboundItem,
 ): Promise<IngestOutcome> {
   const contactId = await upsertContact(trx, platform, item.author);
+  if (item.supersedes?.length) {
+    const edited = await applyEdit(trx, accountId, item);
+    if (edited) return edited;
+  }
   // A DM continues the customer's open conversation (public -> DM in one timeline).
   const active =
     item.channel === 'dm' ? await findActiveConversationForContact(trx, accountId, contactId) : undefined;
@@ -116,4 +121,44 @@ async function ingestCustomerItem(
     messageId: message.id,
     createdConversation: created,
   };
+}
+
+/**
+ * An edited post arrives with a new id and its earlier ids in `supersedes`: the message we already
+ * have takes the new text and id (so a reply answers the current version), and the edit is audited.
+ */
+async function applyEdit(
+  trx: Knex.Transaction,
+  accountId: string,
+  item: InboundItem,
+): Promise<IngestOutcome | null> {
+  const original = await trx('messages')
+    .where({ channel_account_id: accountId })
+    .whereIn('external_id', item.supersedes ?? [])
+    .first('id', 'conversation_id', 'text', 'external_id');
+  if (!original) return null;
+  await trx('conversations').where({ id: original.conversation_id }).forNoKeyUpdate().first('id');
+  await trx('messages')
+    .where({ id: original.id })
+    .update({
+      text: item.text,
+      external_id: item.externalId,
+      context: JSON.stringify(item.context),
+      raw: JSON.stringify(item.raw ?? null),
+      updated_at: trx.fn.now(),
+    });
+  const version = await updateConversation(trx, original.conversation_id, { snippet: snippetOf(item.text) });
+  await recordConversationEvent(trx, {
+    conversationId: original.conversation_id,
+    type: 'message.edited',
+    actorKind: 'customer',
+    data: { messageId: original.id, previousExternalId: original.external_id, previousText: original.text },
+  });
+  await notifyEvent(trx, {
+    type: 'message.updated',
+    conversationId: original.conversation_id,
+    messageId: original.id,
+  });
+  await notifyEvent(trx, { type: 'conversation.updated', conversationId: original.conversation_id, version });
+  return { kind: 'edited', conversationId: original.conversation_id, messageId: original.id };
 }

@@ -82,7 +82,7 @@ export function afterFailure(
 ): StreamState {
   const failures = state.failures + 1;
   const base = Math.min(spec.maxIntervalMs, spec.minIntervalMs * 2 ** failures);
-  const delay = Math.round(base * (0.5 + random()));
+  const delay = Math.min(spec.maxIntervalMs, Math.round(base * (0.5 + random())));
   return { ...state, failures, nextPollAt: now + delay, lastError: message };
 }
 

@@ -9,7 +9,7 @@ interface Listed {
   in_reply_to: string | null;
 }
 
-const BRAND = 'telekom_hilft_demo';
+const BRAND = 'demo_hilft';
 
 let sim: RunningSimulator;
 

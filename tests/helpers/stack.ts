@@ -10,6 +10,7 @@ import { type Core, createCore } from '../../server/runtime/core';
 import { seedDemoUsers } from '../../server/runtime/users';
 import { type RunningWeb, startWeb } from '../../server/runtime/web';
 import { createSecretBox } from '../../server/security/secretBox';
+import type { DeliverDeps } from '../../server/services/deliverReply';
 import { DEFAULT_BEARER_TOKEN } from '../../simulator/options';
 import { type RunningSimulator, startSimulator } from '../../simulator/server';
 import { type RunningWorkers, startWorkers } from '../../workers/startWorkers';
@@ -44,12 +45,26 @@ export async function startStack(
     pollEveryMs?: number;
     clientDir?: string | null;
     accountSettings?: Record<string, unknown>;
+    crashAt?: DeliverDeps['crashAt'];
+    outboundAttempts?: number;
   } = {
     queue: 'postgres',
   },
 ): Promise<Stack> {
   const database = await createTestDatabase();
-  const sim = await startSimulator({ port: 0 });
+  // Generous limits: tests poll every second; the real limits are tested on their own.
+  const generous = { limit: 1_000_000, windowMs: 15 * 60_000 };
+  const sim = await startSimulator({
+    port: 0,
+    rateLimits: {
+      'GET /2/users/:id/mentions': generous,
+      'GET /2/users/:id/tweets': generous,
+      'GET /2/tweets/search/recent': generous,
+      'GET /2/dm_events': generous,
+      'POST /2/tweets': generous,
+      'POST /2/dm_conversations/with/:participant_id/messages': generous,
+    },
+  });
   const logger = createLogger(process.env.CAREDESK_TEST_LOG_LEVEL ?? 'silent');
   const prefix = `cdtest${randomBytes(4).toString('hex')}`;
   if (opts.queue === 'redis' && !opts.redisUrl) throw new Error('redis backend needs redisUrl');
@@ -63,7 +78,7 @@ export async function startStack(
     secretBox: createSecretBox([randomBytes(32)]),
     xApiBaseUrl: sim.url,
     // Two quick attempts: tests see a failure in seconds instead of a minute of backoff.
-    retry: { outboundAttempts: 2, outboundBackoffMs: 200 },
+    retry: { outboundAttempts: opts.outboundAttempts ?? 2, outboundBackoffMs: 200 },
   });
   const account = await connectXAccount(
     { db: core.db, secretBox: core.secretBox, xApiBaseUrl: sim.url },
@@ -73,11 +88,12 @@ export async function startStack(
   await updateAccountSettings(core.db, account.id, {
     pollMinIntervalMs: 1000,
     pollMaxIntervalMs: 2000,
+    dmPollMinIntervalMs: 1000,
     ...opts.accountSettings,
   });
   await seedDemoUsers(core.db);
   const workers = await startWorkers(
-    { ...core, pollEveryMs: opts.pollEveryMs ?? 1000 },
+    { ...core, pollEveryMs: opts.pollEveryMs ?? 1000, ...(opts.crashAt ? { crashAt: opts.crashAt } : {}) },
     { sweepEveryMs: 5000 },
   );
   const web = await startWeb({

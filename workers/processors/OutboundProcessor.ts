@@ -9,9 +9,13 @@ export function createOutboundProcessor(ctx: WorkerContext) {
     const { messageId } = outboundJobSchema.parse(job.data);
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const logger = ctx.logger.child({ jobId: job.id, messageId });
-    const outcome = await deliverReply({ db: ctx.db, adapters: ctx.adapters, logger }, messageId, {
-      finalAttempt,
-    });
+    const deps = {
+      db: ctx.db,
+      adapters: ctx.adapters,
+      logger,
+      ...(ctx.crashAt ? { crashAt: ctx.crashAt } : {}),
+    };
+    const outcome = await deliverReply(deps, messageId, { finalAttempt });
     if (outcome.kind === 'retry_later') {
       // Rate limited: not posted, wait for the window without spending an attempt.
       await job.moveToDelayed(Date.now() + outcome.delayMs, token);

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { AdapterProvider } from '../../server/channels/adapterProvider';
 import type { Logger } from '../../server/logger';
 import type { QueueSet } from '../../server/queues/backend';
+import type { DeliverDeps } from '../../server/services/deliverReply';
 
 /** What every processor gets from the composition root. */
 export interface WorkerContext {
@@ -10,4 +11,6 @@ export interface WorkerContext {
   adapters: AdapterProvider;
   logger: Logger;
   pollEveryMs: number;
+  /** Fault tests only: throw at a delivery step to simulate a crash there. */
+  crashAt?: DeliverDeps['crashAt'];
 }

@@ -12,7 +12,7 @@ import { TwitterAdapter } from './TwitterAdapter';
 describe('TwitterAdapter against the X simulator', () => {
   let sim: RunningSimulator;
   let adapter: TwitterAdapter;
-  const brand = 'telekom_hilft_demo';
+  const brand = 'demo_hilft';
 
   const post = async (body: object) => {
     const res = await fetch(`${sim.url}/_sim/x/posts`, {

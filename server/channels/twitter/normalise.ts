@@ -83,6 +83,7 @@ export function normaliseXPost(post: XPost, includes: XIncludes, accountUserId: 
   const authorId = post.author_id ?? 'unknown';
   const author = normaliseXUser(users.get(authorId), authorId);
   const repliedTo = post.referenced_tweets?.find((r) => r.type === 'replied_to');
+  const supersedes = (post.edit_history_tweet_ids ?? []).filter((id) => id !== post.id);
   const context: MessageContext = {
     media: mediaFor(post.attachments?.media_keys, includes),
     entities: toEntities(post),
@@ -99,6 +100,7 @@ export function normaliseXPost(post: XPost, includes: XIncludes, accountUserId: 
     inReplyToExternalId: repliedTo?.id ?? null,
     createdAt: post.created_at ?? new Date().toISOString(),
     context,
+    ...(supersedes.length > 0 ? { supersedes } : {}),
     raw: post,
   };
 }

@@ -40,6 +40,7 @@ export const xPostSchema = z.looseObject({
   attachments: z.looseObject({ media_keys: z.array(z.string()).optional() }).optional(),
   entities: xEntitiesSchema.optional(),
   lang: z.string().optional(),
+  edit_history_tweet_ids: z.array(z.string()).optional(),
 });
 export type XPost = z.infer<typeof xPostSchema>;
 

@@ -7,6 +7,7 @@ import type {
   StreamFetch,
   StreamSpec,
 } from '../adapter';
+import { ChannelAuthError, ChannelRateLimitError } from '../errors';
 import type { XApi } from './api';
 import { normaliseXDmEvents, normaliseXTimeline } from './normalise';
 import {
@@ -59,8 +60,8 @@ export function xStreamSpecs(settings: AccountSettings): StreamSpec[] {
       key: 'dms',
       endpoint: DMS_ENDPOINT,
       bucket: 'dms',
-      minIntervalMs: Math.max(min, 60_000),
-      maxIntervalMs: Math.max(max, 300_000),
+      minIntervalMs: Math.max(min, settings.dmPollMinIntervalMs),
+      maxIntervalMs: Math.max(max, settings.dmPollMinIntervalMs),
     },
     ...settings.searchQueries.map((q) => ({
       key: `search:${q}`,
@@ -87,12 +88,14 @@ function nextCheckpoints(
   newestId: string | null,
   now: number,
 ) {
-  const kept = checkpoints.filter((c) => c.at > now - 3 * OVERLAP_MS);
-  // Keep the newest checkpoint that is older than the overlap window: it is the next since_id.
-  const older = checkpoints.filter((c) => c.at <= now - OVERLAP_MS).pop();
-  if (older && !kept.includes(older)) kept.unshift(older);
-  if (newestId && kept[kept.length - 1]?.id !== newestId) kept.push({ id: newestId, at: now });
-  return kept.slice(-20);
+  // The newest checkpoint older than the overlap window is the next since_id: always keep it.
+  const anchor = checkpoints.filter((c) => c.at <= now - OVERLAP_MS).pop();
+  let recent = checkpoints.filter((c) => c.at > now - OVERLAP_MS);
+  const last = recent[recent.length - 1] ?? anchor;
+  if (newestId && last?.id !== newestId) recent.push({ id: newestId, at: now });
+  // Thin out, never drop the ends: a coarser list only makes the overlap a little longer.
+  while (recent.length > 30) recent = recent.filter((_, i) => i % 2 === 0 || i === recent.length - 1);
+  return anchor ? [anchor, ...recent] : recent;
 }
 
 /**
@@ -122,7 +125,8 @@ async function pagedSince(
   let pages = 0;
   let reads = 0;
   let oldest: string | null = null;
-  const maxPages = since === null ? 1 : o.maxPages;
+  // Never read before: start from now (newest page). Read before but empty: everything is new.
+  const maxPages = cursor === null ? 1 : o.maxPages;
   try {
     while (pages < maxPages) {
       const query = {
@@ -141,7 +145,9 @@ async function pagedSince(
       if (!token) break;
     }
   } catch (error) {
-    if (pages === 0) throw error;
+    // Auth and rate-limit errors concern the whole stream: let the poller act on them.
+    if (pages === 0 || error instanceof ChannelAuthError || error instanceof ChannelRateLimitError)
+      throw error;
     return { items, cursor: state, rateLimits, reads, incomplete: error as Error };
   }
   const newestId = maxId(state.sinceId, newest);
@@ -151,6 +157,13 @@ async function pagedSince(
       newerThanId: since,
       olderThanId: oldest,
       note: `X returns only the newest ${cap} mentions; mentions older than ${oldest} and newer than ${since} may be missing`,
+    };
+  } else if (token && since !== null && oldest) {
+    // More pages than one poll reads: say so rather than skip them silently.
+    gap = {
+      newerThanId: since,
+      olderThanId: oldest,
+      note: `More than ${o.maxPages * 100} posts since the last read; older ones than ${oldest} were skipped`,
     };
   }
   return {
@@ -236,7 +249,7 @@ export async function fetchDms(
   let token: string | undefined;
   let reads = 0;
   let newest: string | null = null;
-  for (let page = 0; page < (newestId === null ? 1 : 3); page++) {
+  for (let page = 0; page < (cursor === null ? 1 : 3); page++) {
     const res = await api.get(
       DMS_ENDPOINT,
       'dm_events',
@@ -260,5 +273,20 @@ export async function fetchDms(
     token = res.body.meta.next_token;
     if (!token || fresh.length < events.length) break;
   }
-  return { items, cursor: { newestId: maxId(newestId, newest) }, rateLimits, reads };
+  const truncated = token !== undefined && newestId !== null && items.length >= 300;
+  return {
+    items,
+    cursor: { newestId: maxId(newestId, newest) },
+    rateLimits,
+    reads,
+    ...(truncated
+      ? {
+          gap: {
+            newerThanId: newestId,
+            olderThanId: items[items.length - 1]!.externalId,
+            note: 'More than 300 DMs since the last read; older ones were skipped',
+          },
+        }
+      : {}),
+  };
 }

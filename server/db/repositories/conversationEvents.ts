@@ -5,6 +5,7 @@ export type ConversationEventType =
   | 'conversation.reopened'
   | 'conversation.status_changed'
   | 'message.received'
+  | 'message.edited'
   | 'reply.queued'
   | 'reply.sent'
   | 'reply.failed'

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createSimulatorApp } from '../../app';
 import { AUTH, fakeClock } from '../../testHelpers';
 
-const BRAND = 'telekom_hilft_demo';
+const BRAND = 'demo_hilft';
 const SEND = 'POST /2/dm_conversations/with/:participant_id/messages';
 
 function setup(options: Parameters<typeof createSimulatorApp>[0] = {}) {

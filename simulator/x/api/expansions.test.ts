@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createSimulatorApp } from '../../app';
 import { AUTH, fakeClock, seedPost } from '../../testHelpers';
 
-const BRAND = 'telekom_hilft_demo';
+const BRAND = 'demo_hilft';
 
 function setup() {
   const clock = fakeClock();
@@ -114,10 +114,9 @@ describe('fields, expansions and threads', () => {
         referenced_tweets: [{ type: 'replied_to', id: root }],
       },
     ]);
-    expect(res.body.includes.users.map((u: { username: string }) => u.username).sort()).toEqual([
-      'lena',
-      BRAND,
-    ]);
+    expect(res.body.includes.users.map((u: { username: string }) => u.username).sort()).toEqual(
+      ['lena', BRAND].sort(),
+    );
   });
 });
 

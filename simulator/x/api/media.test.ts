@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createSimulatorApp } from '../../app';
 import { AUTH, fakeClock } from '../../testHelpers';
 
-const BRAND = 'telekom_hilft_demo';
+const BRAND = 'demo_hilft';
 const TCO = /^https:\/\/t\.co\/[0-9A-Za-z]{10}$/;
 
 function setup(options: Parameters<typeof createSimulatorApp>[0] = {}) {

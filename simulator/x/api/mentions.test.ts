@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createSimulatorApp } from '../../app';
 import { AUTH, fakeClock, seedMentions, seedPost } from '../../testHelpers';
 
-const BRAND = 'telekom_hilft_demo';
+const BRAND = 'demo_hilft';
 
 function setup() {
   const clock = fakeClock();

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createSimulatorApp } from '../../app';
 import { AUTH, fakeClock, seedPost } from '../../testHelpers';
 
-const BRAND = 'telekom_hilft_demo';
+const BRAND = 'demo_hilft';
 const SEARCH = '/2/tweets/search/recent';
 
 function setup() {
