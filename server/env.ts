@@ -29,6 +29,7 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.string().email().default('admin@localhost'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(15_000),
   X_API_BASE_URL: z.string().url().default('https://api.x.com'),
+  X_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).default(15_000),
   X_OAUTH2_ACCESS_TOKEN: optionalString,
   X_CONSUMER_KEY: optionalString,
   X_CONSUMER_SECRET: optionalString,

@@ -42,7 +42,14 @@ async function main() {
       xCredentials = { kind: 'oauth2', accessToken: DEFAULT_BEARER_TOKEN };
     }
 
-    const core = createCore({ env, logger, databaseUrl: database.url, secretBox, xApiBaseUrl });
+    const core = createCore({
+      env,
+      logger,
+      databaseUrl: database.url,
+      secretBox,
+      xApiBaseUrl,
+      requestTimeoutMs: env.X_REQUEST_TIMEOUT_MS,
+    });
     shutdown.defer('database pool', () => core.db.destroy());
     shutdown.defer('queues', () => core.queues.close());
     const migrated = await migrateLatest(core.db);

@@ -45,11 +45,16 @@ export function createShutdown(logger: Logger, timeoutMs: number): Shutdown {
       return running;
     },
     onSignals() {
+      let firstAt = 0;
       const handler = (signal: NodeJS.Signals) => {
         if (running) {
+          // A Ctrl-C reaches the whole process group, and tsx relays it once more: only a signal
+          // well after the first one means "stop now".
+          if (Date.now() - firstAt < 2000) return;
           logger.warn({ signal }, 'second signal; exiting now');
           process.exit(1);
         }
+        firstAt = Date.now();
         void shutdown.run(signal).then(() => process.exit(0));
       };
       process.on('SIGINT', handler);

@@ -7,6 +7,8 @@ import { TwitterAdapter } from './twitter/TwitterAdapter';
 export interface ChannelEndpoints {
   /** Origin of the X API: https://api.x.com, or the simulator. */
   xApiBaseUrl: string;
+  /** Per-request timeout towards the platform APIs. */
+  requestTimeoutMs?: number;
 }
 
 /** What an adapter factory gets: the account's platform id, handle and decrypted credentials. */
@@ -24,6 +26,7 @@ const factories: Partial<Record<Platform, AdapterFactory>> = {
     new TwitterAdapter({
       client: createXClient(xCredentialsSchema.parse(input.credentials), endpoints.xApiBaseUrl),
       account: { userId: input.externalUserId, handle: input.handle },
+      ...(endpoints.requestTimeoutMs ? { requestTimeoutMs: endpoints.requestTimeoutMs } : {}),
     }),
 };
 

@@ -24,6 +24,7 @@ export function createCore(input: {
   secretBox: SecretBox;
   xApiBaseUrl: string;
   retry?: RetryPolicy;
+  requestTimeoutMs?: number;
 }): Core {
   const db = createDb({ url: input.databaseUrl });
   const queues = createQueueSet(
@@ -40,7 +41,10 @@ export function createCore(input: {
     db,
     queues,
     secretBox: input.secretBox,
-    adapters: createAdapterProvider(input.secretBox, { xApiBaseUrl: input.xApiBaseUrl }),
+    adapters: createAdapterProvider(input.secretBox, {
+      xApiBaseUrl: input.xApiBaseUrl,
+      ...(input.requestTimeoutMs ? { requestTimeoutMs: input.requestTimeoutMs } : {}),
+    }),
     logger: input.logger,
     databaseUrl: input.databaseUrl,
     xApiBaseUrl: input.xApiBaseUrl,

@@ -79,6 +79,7 @@ export async function startStack(
     xApiBaseUrl: sim.url,
     // Two quick attempts: tests see a failure in seconds instead of a minute of backoff.
     retry: { outboundAttempts: opts.outboundAttempts ?? 2, outboundBackoffMs: 200 },
+    requestTimeoutMs: 2000,
   });
   const account = await connectXAccount(
     { db: core.db, secretBox: core.secretBox, xApiBaseUrl: sim.url },

@@ -61,7 +61,7 @@ export function xStreamSpecs(settings: AccountSettings): StreamSpec[] {
       endpoint: DMS_ENDPOINT,
       bucket: 'dms',
       minIntervalMs: Math.max(min, settings.dmPollMinIntervalMs),
-      maxIntervalMs: Math.max(max, settings.dmPollMinIntervalMs),
+      maxIntervalMs: Math.max(max, settings.dmPollMinIntervalMs * 5),
     },
     ...settings.searchQueries.map((q) => ({
       key: `search:${q}`,
