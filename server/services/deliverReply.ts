@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { parseAccountSettings } from '../channels/accountSettings';
 import type { PostedReply, ReplyTarget } from '../channels/adapter';
 import type { AdapterProvider } from '../channels/adapterProvider';
 import {
@@ -75,6 +76,20 @@ export async function deliverReply(
   const target = await replyTargetFor(deps.db, row);
   const since = row.sending_started_at ?? row.created_at;
 
+  // The account's posting budget (X: 100 posts per user per 24 h): wait, visibly, instead of a 429.
+  if (!resumed && target.channel === 'public') {
+    const waitMs = await postingBudgetWait(
+      deps.db,
+      account.id,
+      parseAccountSettings(account.settings).postsPer24h,
+      now(),
+    );
+    if (waitMs > 0) {
+      const at = new Date(now().getTime() + waitMs).toISOString();
+      return requeue(deps, row, waitMs, `Posting budget of this account reached; sending at ${at}`);
+    }
+  }
+
   try {
     if (resumed) {
       const found = await adapter.findPostedReply(target, row.text, since);
@@ -98,6 +113,44 @@ async function replyTargetFor(db: Knex, row: MessageRow): Promise<ReplyTarget> {
     return { channel: 'dm', participantId: contact.platform_user_id };
   }
   return { channel: 'public', inReplyToExternalId: row.in_reply_to_external_id ?? '' };
+}
+
+/** Back to `queued` with a visible reason: definitely not posted, try again after `delayMs`. */
+async function requeue(
+  deps: DeliverDeps,
+  row: MessageRow,
+  delayMs: number,
+  reason: string,
+): Promise<DeliveryOutcome> {
+  await deps.db.transaction(async (trx) => {
+    await lockMessage(trx, row.id);
+    await updateMessage(trx, row.id, { delivery_state: 'queued', delivery_error: reason });
+    await notifyEvent(trx, {
+      type: 'message.updated',
+      conversationId: row.conversation_id,
+      messageId: row.id,
+    });
+  });
+  return { kind: 'retry_later', delayMs };
+}
+
+/** How long until the account may post again within its 24-hour budget (0: now). */
+async function postingBudgetWait(db: Knex, accountId: string, perDay: number, now: Date): Promise<number> {
+  const dayAgo = new Date(now.getTime() - 24 * 3600_000);
+  const recent = await db('messages')
+    .where({
+      channel_account_id: accountId,
+      direction: 'outbound',
+      channel: 'public',
+      delivery_state: 'sent',
+    })
+    .andWhere('sent_at', '>', dayAgo)
+    .orderBy('sent_at', 'desc')
+    .limit(perDay)
+    .pluck('sent_at');
+  if (recent.length < perDay) return 0;
+  const oldest = new Date(recent[recent.length - 1] as Date);
+  return Math.max(1000, oldest.getTime() + 24 * 3600_000 - now.getTime());
 }
 
 async function handleSendError(
@@ -136,16 +189,12 @@ async function handleSendError(
     return markFailed(deps, row, `${error.message}. The account must be re-authorised.`);
   }
   if (error instanceof ChannelRateLimitError) {
-    await deps.db.transaction(async (trx) => {
-      await lockMessage(trx, row.id);
-      await updateMessage(trx, row.id, { delivery_state: 'queued' });
-      await notifyEvent(trx, {
-        type: 'message.updated',
-        conversationId: row.conversation_id,
-        messageId: row.id,
-      });
-    });
-    return { kind: 'retry_later', delayMs: error.retryAfterMs };
+    return requeue(
+      deps,
+      row,
+      error.retryAfterMs,
+      `X rate limit reached; retrying in ${Math.ceil(error.retryAfterMs / 1000)} s`,
+    );
   }
   const err = error instanceof Error ? error : new Error(String(error));
   if (!ctx.finalAttempt) {

@@ -39,7 +39,9 @@ describeIfChromium('X channel in the inbox (Chromium)', () => {
       username: 'rich_rosa',
       name: 'Rosa <img src=x onerror=alert(1)>',
       text: `@${brand} Router kaputt #störung https://example.com/foto <script>alert(2)</script>`,
-      media: [{ type: 'photo', url: 'https://pbs.twimg.com/media/router.jpg', alt_text: 'Router mit roter LED' }],
+      media: [
+        { type: 'photo', url: 'https://pbs.twimg.com/media/router.jpg', alt_text: 'Router mit roter LED' },
+      ],
     });
     const row = page.getByTestId('conversation-row').filter({ hasText: 'rich_rosa' });
     await row.waitFor({ timeout: 20_000 });
@@ -51,10 +53,16 @@ describeIfChromium('X channel in the inbox (Chromium)', () => {
     await dm.getByTestId('message-dm-tag').waitFor();
 
     const publicMsg = view.locator('[data-testid="thread-message"][data-channel="public"]').first();
-    expect(await publicMsg.getByTestId('message-media').locator('img').getAttribute('alt')).toBe('Router mit roter LED');
+    expect(await publicMsg.getByTestId('message-media').locator('img').getAttribute('alt')).toBe(
+      'Router mit roter LED',
+    );
     const link = publicMsg.locator('a[href="https://example.com/foto"]');
     expect(await link.count()).toBe(1);
-    expect(await publicMsg.locator('a[href="https://x.com/hashtag/störung"], a[href="https://x.com/hashtag/st%C3%B6rung"]').count()).toBe(1);
+    expect(
+      await publicMsg
+        .locator('a[href="https://x.com/hashtag/störung"], a[href="https://x.com/hashtag/st%C3%B6rung"]')
+        .count(),
+    ).toBe(1);
     // Customer text is text: the script tag is shown, not run; no element was injected.
     expect(await publicMsg.textContent()).toContain('<script>alert(2)</script>');
     expect(await view.locator('script, img[src="x"]').count()).toBe(0);
@@ -63,16 +71,22 @@ describeIfChromium('X channel in the inbox (Chromium)', () => {
     expect(await view.getByTestId('composer-channel-dm').locator('input').isChecked()).toBe(true);
     await view.getByTestId('composer-input').fill('Danke Rosa, wir prüfen 555-123.');
     await view.getByTestId('composer-send').click();
-    const outDm = view.locator('[data-testid="thread-message"][data-direction="outbound"][data-channel="dm"]');
+    const outDm = view.locator(
+      '[data-testid="thread-message"][data-direction="outbound"][data-channel="dm"]',
+    );
     await outDm.locator('[data-testid="delivery-state"][data-state="sent"]').waitFor({ timeout: 20_000 });
-    expect((await simDmsWith(stack.sim, 'rich_rosa')).filter((d) => d.sender === brand).map((d) => d.text)).toEqual([
-      'Danke Rosa, wir prüfen 555-123. ^BO',
-    ]);
+    expect(
+      (await simDmsWith(stack.sim, 'rich_rosa')).filter((d) => d.sender === brand).map((d) => d.text),
+    ).toEqual(['Danke Rosa, wir prüfen 555-123. ^BO']);
 
     await view.getByTestId('composer-channel-public').click();
-    await view.getByTestId('composer-input').fill('Wir melden uns öffentlich, sobald die Störung behoben ist.');
+    await view
+      .getByTestId('composer-input')
+      .fill('Wir melden uns öffentlich, sobald die Störung behoben ist.');
     await view.getByTestId('composer-send').click();
-    const outPublic = view.locator('[data-testid="thread-message"][data-direction="outbound"][data-channel="public"]');
+    const outPublic = view.locator(
+      '[data-testid="thread-message"][data-direction="outbound"][data-channel="public"]',
+    );
     await outPublic.locator('[data-testid="delivery-state"][data-state="sent"]').waitFor({ timeout: 20_000 });
     await page.screenshot({ path: path.join(shots, 'x-rich-content-and-dm.png') });
     expect(alerts).toEqual([]);
@@ -91,7 +105,9 @@ describeIfChromium('X channel in the inbox (Chromium)', () => {
     await simFault(stack.sim, 'GET /2/users/:id/mentions', 'revoke', 1);
     await page.getByTestId('account-alert').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('account-alert').textContent()).toContain(stack.brand.username);
-    await page.locator('[data-testid="account-row"][data-account-status="needs_reauth"]').waitFor({ timeout: 20_000 });
+    await page
+      .locator('[data-testid="account-row"][data-account-status="needs_reauth"]')
+      .waitFor({ timeout: 20_000 });
     expect(await accountRow.getByTestId('account-last-error').textContent()).toMatch(/token/i);
     await page.screenshot({ path: path.join(shots, 'x-account-needs-reauth.png') });
   });

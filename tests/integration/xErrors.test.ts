@@ -77,6 +77,42 @@ describe('X errors', () => {
     await stack.core.db('channel_accounts').update({ rate_limit: '{}' });
   });
 
+  it('holds replies beyond the posting budget in the queue, with the reason shown', async () => {
+    const set = await stack.api(cookie, 'PATCH', `/api/channel-accounts/${stack.channelAccountId}/settings`, {
+      postsPer24h: 1,
+    });
+    expect(set.body.item.budget.postsPer24h).toBe(1);
+    const send = async (handle: string) => {
+      await simPost(stack.sim, { username: handle, text: `@${stack.brand.username} Frage` });
+      const c = await waitFor(() => ingested(handle), { what: `@${handle}` });
+      const res = await stack.api(cookie, 'POST', `/api/conversations/${c.id}/replies`, {
+        text: `Antwort an ${handle}`,
+        idempotencyKey: `budget-${handle}`,
+      });
+      return { conversationId: c.id, messageId: res.body.message.id as string };
+    };
+    const message = async (r: { conversationId: string; messageId: string }) =>
+      (
+        (await stack.api(cookie, 'GET', `/api/conversations/${r.conversationId}`))
+          .body as ConversationResponse
+      ).conversation.messages.find((m) => m.id === r.messageId)!;
+    const first = await send('budget_bo');
+    await waitFor(async () => (await message(first)).deliveryState === 'sent', { what: 'the first reply' });
+    const second = await send('budget_bea');
+    const held = await waitFor(
+      async () => {
+        const m = await message(second);
+        return m.deliveryError?.includes('Posting budget') ? m : null;
+      },
+      { what: 'the held reply' },
+    );
+    expect(held.deliveryState).toBe('queued');
+    expect((await simStats(stack.sim)).brandPostsCreated).toBe(1);
+    await stack.api(cookie, 'PATCH', `/api/channel-accounts/${stack.channelAccountId}/settings`, {
+      postsPer24h: 100,
+    });
+  });
+
   it('marks a revoked account needs_reauth, stops polling it, and fails its replies with a clear reason', async () => {
     await simPost(stack.sim, { username: 'before_bea', text: `@${stack.brand.username} Hallo` });
     const conversation = await waitFor(() => ingested('before_bea'), {
@@ -107,6 +143,6 @@ describe('X errors', () => {
       return m?.deliveryState === 'failed' ? m : null;
     });
     expect(failed.deliveryError).toMatch(/re-authorised/);
-    expect((await simStats(stack.sim)).brandPostsCreated).toBe(0);
+    expect((await simStats(stack.sim)).brandPostsCreated).toBe(1);
   });
 });
