@@ -102,6 +102,12 @@ export interface MessageDto {
   quoted: QuotedPostDto | null;
   /** Link to the item on the platform, when it has one. */
   externalUrl: string | null;
+  /** Facebook: the page post a comment was written under, shown as context. */
+  contextPost: { externalId: string; text: string; url: string | null } | null;
+  /** Brand-safety state of a customer comment (Facebook): hidden from the public, or deleted. */
+  moderation: { hidden: boolean; deleted: boolean };
+  /** Outbound only: a Facebook private reply (a Messenger message answering a comment). */
+  privateReply: boolean;
   /** Platform id of the post/comment/DM; null for notes and unsent replies. */
   externalId: string | null;
   /** Platform id this outbound message replies to. */
@@ -119,6 +125,7 @@ export interface MessageDto {
 
 export interface ConversationDetail extends ConversationSummary {
   messages: MessageDto[];
+  replyOptions: ReplyOption[];
 }
 
 /** Every error the API returns has this body. */
@@ -146,10 +153,31 @@ export interface ConversationListResponse {
 export interface ConversationResponse {
   conversation: ConversationDetail;
 }
+/** How an agent can answer: in public, by DM, or (Facebook) by a private reply to a comment. */
+export const REPLY_KINDS = ['public', 'dm', 'private_reply'] as const;
+export type ReplyKind = (typeof REPLY_KINDS)[number];
+
+/** Whether a reply kind is possible right now, and why not; the composer shows this. */
+export interface ReplyOption {
+  kind: ReplyKind;
+  allowed: boolean;
+  /** Why it is not allowed (or what applies, e.g. "HUMAN_AGENT tag: human-written replies only"). */
+  reason: string | null;
+  /** Until when it stays allowed (Messenger 24 h / 7 d window, private reply 7 days). */
+  until: string | null;
+  maxLength: number;
+  /** True when the length is X's weighted count; false for plain characters. */
+  weighted: boolean;
+}
+
+export interface ModerationRequest {
+  action: 'hide' | 'unhide' | 'delete';
+}
+
 export interface CreateReplyRequest {
   text: string;
-  /** Public reply (default) or direct message to the customer. */
-  channel?: MessageChannel;
+  /** Public reply (default), direct message, or Facebook private reply to the newest comment. */
+  channel?: ReplyKind;
   /** Client-generated key (UUID); the same key twice creates one reply. */
   idempotencyKey: string;
 }

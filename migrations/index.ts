@@ -9,6 +9,7 @@ import * as createInboundItems from './20261121000007_create_inbound_items';
 import * as addMessageChannelAndContext from './20261121000008_add_message_channel_and_context';
 import * as addChannelAccountSettingsAndUsage from './20261121000009_add_channel_account_settings_and_usage';
 import * as createIngestGaps from './20261121000010_create_ingest_gaps';
+import * as addMessageModerationAndPrivateReply from './20261121000011_add_message_moderation_and_private_reply';
 
 export interface Migration {
   name: string;
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   addMessageChannelAndContext,
   addChannelAccountSettingsAndUsage,
   createIngestGaps,
+  addMessageModerationAndPrivateReply,
 ];

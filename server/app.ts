@@ -3,6 +3,7 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Knex } from 'knex';
+import type { AdapterProvider } from './channels/adapterProvider';
 import { NotFoundError } from './errors';
 import type { Logger } from './logger';
 import { requireCsrfHeader, requireUser } from './middleware/auth';
@@ -17,6 +18,7 @@ import { messagesRouter } from './routes/messages/messages';
 export interface AppDeps {
   db: Knex;
   queues: OutboundEnqueuer;
+  adapters: AdapterProvider;
   pingQueue: () => Promise<void>;
   logger: Logger;
   sessionTtlMs: number;

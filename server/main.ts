@@ -73,6 +73,7 @@ async function main() {
     const web = await startWeb({
       db: core.db,
       queues: core.queues,
+      adapters: core.adapters,
       pingQueue: () => core.queues.ping(),
       logger,
       sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,

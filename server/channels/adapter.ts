@@ -22,6 +22,8 @@ export interface MessageContext {
   dmConversationId?: string;
   /** X DMs: the customer in the conversation (for DMs the account itself sent). */
   counterpartId?: string;
+  /** Facebook: the page post a comment belongs to. */
+  contextPost?: { externalId: string; text: string; url: string | null };
 }
 
 /**
@@ -42,6 +44,13 @@ export interface InboundItem {
   context: MessageContext;
   /** Earlier versions of an edited post (X gives an edit a new id): update, don't add. */
   supersedes?: string[];
+  /**
+   * A change to an item we have rather than a new one (Facebook webhooks: edited, removed,
+   * hidden, unhidden). `externalId` names the item changed.
+   */
+  action?: 'edit' | 'remove' | 'hide' | 'unhide';
+  /** Key in `inbound_items` when it differs from externalId (several changes to one comment). */
+  dedupeKey?: string;
   raw: unknown;
 }
 
@@ -90,7 +99,11 @@ export interface StreamFetch {
 /** Where an outbound reply goes. */
 export type ReplyTarget =
   | { channel: 'public'; inReplyToExternalId: string }
-  | { channel: 'dm'; participantId: string };
+  /** `tag`: Messenger outside the 24-hour window, human-written replies only. */
+  | { channel: 'dm'; participantId: string; tag?: 'HUMAN_AGENT' }
+  | { channel: 'private_reply'; commentId: string };
+
+export type ModerationAction = 'hide' | 'unhide' | 'delete';
 
 export interface PostedReply {
   externalId: string;
@@ -117,4 +130,6 @@ export interface ChannelAdapter {
    * before retrying a send whose outcome is unknown (crash or timeout after the platform accepted it).
    */
   findPostedReply(target: ReplyTarget, text: string, since: Date): Promise<PostedReply | null>;
+  /** Brand safety (Facebook comments); absent where the platform has no such action. */
+  moderate?(externalId: string, action: ModerationAction): Promise<void>;
 }

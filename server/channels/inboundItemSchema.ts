@@ -32,6 +32,7 @@ export const messageContextSchema = z.object({
   url: z.string().nullable(),
   dmConversationId: z.string().optional(),
   counterpartId: z.string().optional(),
+  contextPost: z.object({ externalId: z.string(), text: z.string(), url: z.string().nullable() }).optional(),
 });
 
 /** Validates an item read back from `inbound_items` (a job boundary: the row may be old). */
@@ -53,5 +54,7 @@ export const inboundItemSchema: z.ZodType<InboundItem> = z.object({
   createdAt: z.string(),
   context: messageContextSchema,
   supersedes: z.array(z.string()).optional(),
+  action: z.enum(['edit', 'remove', 'hide', 'unhide']).optional(),
+  dedupeKey: z.string().optional(),
   raw: z.unknown(),
 });

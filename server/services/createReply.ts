@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import type { MessageChannel, MessageDto } from '../../common/types';
-import { signReply, X_MAX_WEIGHTED_LENGTH, xLengthInfo } from '../../common/xText';
+import type { MessageDto, ReplyKind } from '../../common/types';
+import { signReply, xLengthInfo } from '../../common/xText';
 import { getChannelAccount } from '../db/repositories/channelAccounts';
 import { recordConversationEvent } from '../db/repositories/conversationEvents';
 import { lockConversation, updateConversation } from '../db/repositories/conversations';
@@ -8,7 +8,7 @@ import { toMessageDto } from '../db/repositories/mappers';
 import {
   findByIdempotencyKey,
   insertOutboundMessage,
-  latestInboundMessage,
+  listConversationMessages,
 } from '../db/repositories/messages';
 import type { UserRow } from '../db/repositories/users';
 import { inTransaction } from '../db/transaction';
@@ -16,17 +16,15 @@ import { ConflictError, NotFoundError, UnprocessableError, ValidationError } fro
 import type { Logger } from '../logger';
 import { enqueueOutbound, type OutboundEnqueuer } from '../queues/producers';
 import { notifyEvent } from '../realtime/bus';
+import { findOption, latestPublicInbound, replyOptionsFor } from './replyOptions';
 
 export interface CreateReplyInput {
   conversationId: string;
   author: UserRow;
   text: string;
   idempotencyKey: string;
-  channel?: MessageChannel;
+  channel?: ReplyKind;
 }
-
-/** X allows 10,000 characters in a DM (UNCONFIRMED for the v2 endpoint; the documented v1.1 limit). */
-export const X_DM_MAX_LENGTH = 10_000;
 
 /**
  * Stores an agent's public reply as an outbox row (`queued`) and, after commit, enqueues its
@@ -55,29 +53,29 @@ export async function createReply(
     const conversation = await lockConversation(trx, input.conversationId);
     if (!conversation) throw new NotFoundError('Conversation');
     const account = await getChannelAccount(trx, conversation.channel_account_id);
-    const channel = input.channel ?? 'public';
-    if (account?.platform === 'x' && channel === 'public' && !xLengthInfo(signed).valid) {
+    if (!account) throw new NotFoundError('Channel account');
+    const kind = input.channel ?? 'public';
+    // The same rules the composer shows: refuse with the reason, never drop silently.
+    const messages = await listConversationMessages(trx, conversation.id);
+    const option = findOption(replyOptionsFor(account.platform, messages, Date.now()), kind);
+    if (!option?.allowed) {
+      throw new UnprocessableError(
+        'reply_not_allowed',
+        option?.reason ?? `A ${kind} reply is not possible here`,
+        'channel',
+      );
+    }
+    const length = option.weighted ? xLengthInfo(signed).weightedLength : [...signed].length;
+    if (length > option.maxLength) {
       throw new UnprocessableError(
         'too_long',
-        `Reply is ${xLengthInfo(signed).weightedLength} characters with signature; X allows ${X_MAX_WEIGHTED_LENGTH}`,
+        `Reply is ${length} characters with signature; ${option.maxLength} are allowed`,
         'text',
       );
     }
-    if (channel === 'dm' && [...signed].length > X_DM_MAX_LENGTH) {
-      throw new UnprocessableError(
-        'too_long',
-        `A direct message may have at most ${X_DM_MAX_LENGTH} characters`,
-        'text',
-      );
-    }
-    // A public reply answers the customer's newest public post; a DM goes to the customer.
-    const target = channel === 'public' ? await latestInboundMessage(trx, conversation.id, 'public') : null;
-    if (channel === 'public' && !target?.external_id) {
-      throw new UnprocessableError(
-        'no_reply_target',
-        'There is no public customer post to reply to; send a DM instead',
-      );
-    }
+    // Public replies and private replies answer the customer's newest comment/post; a DM goes to the customer.
+    const target = kind === 'dm' ? undefined : latestPublicInbound(messages);
+    const channel = kind === 'public' ? 'public' : 'dm';
 
     const { row, created } = await insertOutboundMessage(trx, {
       conversationId: conversation.id,
@@ -85,8 +83,9 @@ export async function createReply(
       authorUserId: input.author.id,
       authorName: input.author.name,
       channel,
+      privateReply: kind === 'private_reply',
       text: signed,
-      inReplyToExternalId: target?.external_id ?? null,
+      inReplyToExternalId: target?.externalId ?? null,
       idempotencyKey: input.idempotencyKey,
     });
     if (created) {
@@ -99,7 +98,7 @@ export async function createReply(
         type: 'reply.queued',
         actorKind: 'user',
         actorUserId: input.author.id,
-        data: { messageId: row.id, channel, inReplyTo: target?.external_id ?? null },
+        data: { messageId: row.id, kind, inReplyTo: target?.externalId ?? null },
       });
       await notifyEvent(trx, { type: 'message.created', conversationId: conversation.id, messageId: row.id });
       await notifyEvent(trx, { type: 'conversation.updated', conversationId: conversation.id, version });

@@ -11,9 +11,15 @@ import {
 import { getChannelAccount, updateAccountHealth } from '../db/repositories/channelAccounts';
 import { recordConversationEvent } from '../db/repositories/conversationEvents';
 import { updateConversation } from '../db/repositories/conversations';
-import { lockMessage, type MessageRow, updateMessage } from '../db/repositories/messages';
+import {
+  listConversationMessages,
+  lockMessage,
+  type MessageRow,
+  updateMessage,
+} from '../db/repositories/messages';
 import type { Logger } from '../logger';
 import { notifyEvent } from '../realtime/bus';
+import { messengerWindow } from './replyOptions';
 
 export type DeliveryOutcome =
   | { kind: 'sent'; externalId: string; reconciled: boolean }
@@ -73,7 +79,7 @@ export async function deliverReply(
     return markFailed(deps, row, `@${account.handle} needs to be re-authorised before replies can be sent`);
   }
   const adapter = deps.adapters(account);
-  const target = await replyTargetFor(deps.db, row);
+  const target = await replyTargetFor(deps.db, row, now().getTime());
   const since = row.sending_started_at ?? row.created_at;
 
   // The account's posting budget (X: 100 posts per user per 24 h): wait, visibly, instead of a 429.
@@ -103,14 +109,23 @@ export async function deliverReply(
   }
 }
 
-/** Public replies answer the customer's post; DMs go to the customer of the conversation. */
-async function replyTargetFor(db: Knex, row: MessageRow): Promise<ReplyTarget> {
+/**
+ * Public replies answer the customer's post; private replies answer the comment by Messenger; DMs go
+ * to the customer, on Messenger with the HUMAN_AGENT tag once the 24-hour window has closed.
+ */
+async function replyTargetFor(db: Knex, row: MessageRow, now: number): Promise<ReplyTarget> {
+  if (row.private_reply) return { channel: 'private_reply', commentId: row.in_reply_to_external_id ?? '' };
   if (row.channel === 'dm') {
     const contact = await db('conversations as c')
       .join('contacts as ct', 'ct.id', 'c.contact_id')
       .where('c.id', row.conversation_id)
       .first('ct.platform_user_id');
-    return { channel: 'dm', participantId: contact.platform_user_id };
+    const window = messengerWindow(await listConversationMessages(db, row.conversation_id), now);
+    return {
+      channel: 'dm',
+      participantId: contact.platform_user_id,
+      ...(window?.tag ? { tag: window.tag } : {}),
+    };
   }
   return { channel: 'public', inReplyToExternalId: row.in_reply_to_external_id ?? '' };
 }

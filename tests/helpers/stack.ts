@@ -100,6 +100,7 @@ export async function startStack(
   const web = await startWeb({
     db: core.db,
     queues: core.queues,
+    adapters: core.adapters,
     pingQueue: () => core.queues.ping(),
     logger,
     sessionTtlMs: 3600_000,

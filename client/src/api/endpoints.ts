@@ -8,6 +8,7 @@ import type {
   LoginResponse,
   MeResponse,
   MessageResponse,
+  ModerationRequest,
 } from '../../../common/types';
 import { apiRequest } from './http';
 
@@ -51,6 +52,15 @@ export function createReply(conversationId: string, body: CreateReplyRequest): P
 
 export function retryMessage(messageId: string): Promise<MessageResponse> {
   return apiRequest<MessageResponse>('POST', `/api/messages/${encodeURIComponent(messageId)}/retry`);
+}
+
+/** Hides, unhides or deletes a customer's comment on the platform (Facebook brand safety). */
+export function moderateMessage(messageId: string, body: ModerationRequest): Promise<MessageResponse> {
+  return apiRequest<MessageResponse>(
+    'POST',
+    `/api/messages/${encodeURIComponent(messageId)}/moderation`,
+    body,
+  );
 }
 
 export function updateConversationStatus(

@@ -1,4 +1,4 @@
-import { formatFullTimestamp, formatMessageTime } from './dateFormat';
+import { formatDeadline, formatFullTimestamp, formatMessageTime } from './dateFormat';
 
 describe('dateFormat', () => {
   const at = '2026-11-21T14:05:00.000Z';
@@ -13,5 +13,11 @@ describe('dateFormat', () => {
     expect(formatMessageTime(at, 'de', new Date('2026-12-01T12:00:00Z'))).toMatch(/2026/);
     expect(formatMessageTime('not a date', 'en')).toBe('');
     expect(formatFullTimestamp(at, 'de')).toMatch(/November 2026/);
+  });
+
+  it('shows a deadline with weekday, date and time', () => {
+    expect(formatDeadline(at, 'de')).toMatch(/^Sa\., 21\. Nov\., \d{2}:05$/);
+    expect(formatDeadline(at, 'en')).toMatch(/^Sat, Nov 21, \d{2}:05 (AM|PM)$/);
+    expect(formatDeadline('not a date', 'en')).toBe('');
   });
 });

@@ -4,7 +4,12 @@
  */
 const cache = new Map<
   string,
-  { time: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; full: Intl.DateTimeFormat }
+  {
+    time: Intl.DateTimeFormat;
+    dateTime: Intl.DateTimeFormat;
+    deadline: Intl.DateTimeFormat;
+    full: Intl.DateTimeFormat;
+  }
 >();
 
 function formats(locale: string) {
@@ -13,6 +18,13 @@ function formats(locale: string) {
     f = {
       time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }),
       dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+      deadline: new Intl.DateTimeFormat(locale, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+      }),
       full: new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'long' }),
     };
     cache.set(locale, f);
@@ -36,4 +48,13 @@ export function formatMessageTime(iso: string, locale: string, now: Date = new D
 export function formatFullTimestamp(iso: string, locale: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '' : formats(locale).full.format(date);
+}
+
+/**
+ * A deadline within the next days, e.g. "Fri, Nov 27, 02:05 PM" or "Fr., 27. Nov., 14:05": the weekday
+ * answers "how soon", the date keeps a week-away deadline unambiguous.
+ */
+export function formatDeadline(iso: string, locale: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : formats(locale).deadline.format(date);
 }

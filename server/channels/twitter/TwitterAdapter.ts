@@ -9,6 +9,7 @@ import type {
   StreamFetch,
   StreamSpec,
 } from '../adapter';
+import { ChannelRejectedError } from '../errors';
 import { XApi } from './api';
 import {
   DM_FIELDS,
@@ -82,6 +83,8 @@ export class TwitterAdapter implements ChannelAdapter {
       );
       return { externalId: res.body.data.dm_event_id, postedAt: new Date(this.api.now()).toISOString() };
     }
+    if (target.channel === 'private_reply')
+      throw new ChannelRejectedError('X has no private replies', 'invalid');
     const res = await this.api.post(
       'POST /2/tweets',
       'tweets',
@@ -115,6 +118,7 @@ export class TwitterAdapter implements ChannelAdapter {
         ? { externalId: match.id, postedAt: match.created_at ?? new Date(this.api.now()).toISOString() }
         : null;
     }
+    if (target.channel === 'private_reply') return null;
     const res = await this.api.get(
       OWN_ENDPOINT,
       `users/${this.account.userId}/tweets`,

@@ -89,7 +89,13 @@ export async function storeFetchedItems(
   let ids: string[] = [];
   if (items.length > 0) {
     const rows = await trx('inbound_items')
-      .insert(items.map((item) => ({ channel_account_id: accountId, external_id: item.externalId, item })))
+      .insert(
+        items.map((item) => ({
+          channel_account_id: accountId,
+          external_id: item.dedupeKey ?? item.externalId,
+          item,
+        })),
+      )
       .onConflict(['channel_account_id', 'external_id'])
       .ignore()
       .returning('id');

@@ -8,6 +8,7 @@ export interface MessageRow {
   channel_account_id: string;
   direction: 'inbound' | 'outbound' | 'note';
   channel: 'public' | 'dm';
+  private_reply: boolean;
   external_id: string | null;
   in_reply_to_external_id: string | null;
   author_user_id: string | null;
@@ -64,6 +65,7 @@ export async function insertInboundMessage(
 export interface NewOutboundMessage {
   conversationId: string;
   channel: 'public' | 'dm';
+  privateReply?: boolean;
   channelAccountId: string;
   authorUserId: string;
   authorName: string;
@@ -86,6 +88,7 @@ export async function insertOutboundMessage(
       channel_account_id: m.channelAccountId,
       direction: 'outbound',
       channel: m.channel,
+      private_reply: m.privateReply ?? false,
       author_user_id: m.authorUserId,
       author_name: m.authorName,
       text: m.text,
@@ -139,7 +142,10 @@ export async function updateMessage(
   return row as MessageRow;
 }
 
-export async function listConversationMessages(db: Knex, conversationId: string): Promise<MessageDto[]> {
+export async function listConversationMessages(
+  db: Knex | Knex.Transaction,
+  conversationId: string,
+): Promise<MessageDto[]> {
   const rows = await db('messages')
     .where({ conversation_id: conversationId })
     .orderBy([

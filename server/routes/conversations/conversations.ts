@@ -10,6 +10,7 @@ import { validate } from '../../middleware/validate';
 import type { OutboundEnqueuer } from '../../queues/producers';
 import { changeConversationStatus } from '../../services/changeConversationStatus';
 import { createReply } from '../../services/createReply';
+import { replyOptionsFor } from '../../services/replyOptions';
 import {
   conversationParamsSchema,
   createReplySchema,
@@ -30,7 +31,14 @@ export function conversationsRouter(deps: { db: Knex; queues: OutboundEnqueuer; 
   const detail = async (id: string): Promise<ConversationResponse> => {
     const summary = await getConversationSummary(deps.db, id);
     if (!summary) throw new NotFoundError('Conversation');
-    return { conversation: { ...summary, messages: await listConversationMessages(deps.db, id) } };
+    const messages = await listConversationMessages(deps.db, id);
+    return {
+      conversation: {
+        ...summary,
+        messages,
+        replyOptions: replyOptionsFor(summary.platform, messages, Date.now()),
+      },
+    };
   };
 
   router.get('/:id', async (req, res) => {

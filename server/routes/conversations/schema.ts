@@ -14,6 +14,6 @@ export const updateConversationSchema = z.object({
 
 export const createReplySchema = z.object({
   text: z.string().min(1).max(10_000),
-  channel: z.enum(['public', 'dm']).default('public'),
+  channel: z.enum(['public', 'dm', 'private_reply']).default('public'),
   idempotencyKey: z.string().min(8).max(100),
 });

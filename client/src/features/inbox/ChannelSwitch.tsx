@@ -1,41 +1,66 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MESSAGE_CHANNELS, type MessageChannel } from '../../../../common/types';
+import type { ReplyKind, ReplyOption } from '../../../../common/types';
 import { LockIcon } from '../../components/LockIcon';
 
 interface ChannelSwitchProps {
-  value: MessageChannel;
-  onChange: (channel: MessageChannel) => void;
+  /** The kinds to offer, in display order; `allowed` as of now (see replyWindowState). */
+  options: ReadonlyArray<Pick<ReplyOption, 'kind' | 'allowed' | 'reason'>>;
+  value: ReplyKind | null;
+  onChange: (kind: ReplyKind) => void;
+  /** The kind under the pointer, so the composer can explain it before it is picked; null when none. */
+  onPreview: (kind: ReplyKind | null) => void;
+  /** Id of the line explaining the selected kind's window or reason. */
+  describedBy?: string;
   disabled?: boolean;
 }
 
 /**
- * Public reply or direct message, as a segmented control built on native radio buttons: one tab stop,
- * arrow keys move the choice, and screen readers announce it as a radio group without extra ARIA.
+ * Public reply, direct message or private reply, as a segmented control built on native radio buttons:
+ * one tab stop, arrow keys move the choice, and screen readers announce it as a radio group without extra
+ * ARIA. A kind that cannot be used right now stays selectable, so the agent can read why (the composer
+ * shows the reason and keeps Send disabled), but looks disabled.
  */
-export function ChannelSwitch({ value, onChange, disabled = false }: ChannelSwitchProps) {
+export function ChannelSwitch({
+  options,
+  value,
+  onChange,
+  onPreview,
+  describedBy,
+  disabled = false,
+}: ChannelSwitchProps) {
   const { t } = useTranslation();
   const name = useId();
 
   return (
-    <fieldset data-testid="composer-channel" className="segmented" disabled={disabled}>
+    <fieldset
+      data-testid="composer-channel"
+      className="segmented"
+      disabled={disabled}
+      onMouseLeave={() => onPreview(null)}
+    >
       <legend className="visually-hidden">{t('composer.channel.label')}</legend>
-      {MESSAGE_CHANNELS.map((channel) => (
+      {options.map(({ kind, allowed, reason }) => (
         <label
-          key={channel}
-          data-testid={`composer-channel-${channel}`}
-          className={`segmented__option segmented__option--${channel}`}
+          key={kind}
+          data-testid={`composer-channel-${kind}`}
+          data-allowed={allowed}
+          className={`segmented__option segmented__option--${kind}${allowed ? '' : ' segmented__option--blocked'}`}
+          title={allowed ? undefined : (reason ?? t('composer.window.notAllowed'))}
+          onMouseEnter={() => onPreview(kind)}
         >
           <input
             type="radio"
             className="visually-hidden"
             name={name}
-            value={channel}
-            checked={channel === value}
-            onChange={() => onChange(channel)}
+            value={kind}
+            checked={kind === value}
+            aria-disabled={allowed ? undefined : true}
+            aria-describedby={kind === value ? describedBy : undefined}
+            onChange={() => onChange(kind)}
           />
-          {channel === 'dm' && <LockIcon />}
-          {t(`composer.channel.${channel}`)}
+          {kind !== 'public' && <LockIcon />}
+          {t(`composer.channel.${kind}`)}
         </label>
       ))}
     </fieldset>

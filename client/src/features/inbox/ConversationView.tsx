@@ -6,7 +6,8 @@ import { StatusPill } from '../../components/StatusPill';
 import { describeError } from '../../i18n/describeError';
 import { Composer } from './Composer';
 import { useConversation, useUpdateStatus } from './inboxQueries';
-import { defaultReplyChannel } from './replyChannel';
+import { defaultReplyKind } from './replyChannel';
+import { replyOptionsOf } from './replyOptions';
 import { Thread } from './Thread';
 
 interface ConversationViewProps {
@@ -45,6 +46,7 @@ export function ConversationView({ conversationId, user }: ConversationViewProps
 
   const conversation = query.data.conversation;
   const resolved = conversation.status === 'resolved';
+  const replyOptions = replyOptionsOf(conversation);
 
   return (
     <section data-testid="conversation-view" className="view">
@@ -107,7 +109,8 @@ export function ConversationView({ conversationId, user }: ConversationViewProps
       <Composer
         conversation={conversation}
         user={user}
-        defaultChannel={defaultReplyChannel(conversation.messages)}
+        replyOptions={replyOptions}
+        defaultKind={defaultReplyKind(conversation.messages, replyOptions)}
       />
     </section>
   );

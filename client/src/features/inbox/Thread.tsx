@@ -1,13 +1,16 @@
-import { useLayoutEffect, useRef } from 'react';
+import { Fragment, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageDto, Platform } from '../../../../common/types';
+import { ContextPost } from './content/ContextPost';
+import { contextPostStarts } from './threadContext';
 import { ThreadMessage } from './ThreadMessage';
 
 // How close to the bottom still counts as "reading the latest", in pixels.
 const STICK_TO_BOTTOM_PX = 80;
 
 /**
- * The thread, oldest first, public posts and direct messages together. It opens at the newest message and follows new ones, but only while the agent
+ * The thread, oldest first, public posts and direct messages together, with the page post a Facebook
+ * comment thread hangs under shown above it. It opens at the newest message and follows new ones, but only while the agent
  * is already at the bottom: someone scrolled up to read history must not be yanked down by a refetch.
  */
 interface ThreadProps {
@@ -20,6 +23,7 @@ export function Thread({ messages, platform }: ThreadProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const lastId = messages.at(-1)?.id;
+  const postStarts = useMemo(() => contextPostStarts(messages), [messages]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: scrolling is triggered by a new last message
   useLayoutEffect(() => {
@@ -37,7 +41,12 @@ export function Thread({ messages, platform }: ThreadProps) {
     <div className="thread" ref={scroller} onScroll={onScroll}>
       {messages.length === 0 && <p className="placeholder">{t('conversation.noMessages')}</p>}
       {messages.map((message) => (
-        <ThreadMessage key={message.id} message={message} platform={platform} />
+        <Fragment key={message.id}>
+          {message.contextPost !== null && postStarts.has(message.id) && (
+            <ContextPost post={message.contextPost} />
+          )}
+          <ThreadMessage message={message} platform={platform} />
+        </Fragment>
       ))}
     </div>
   );

@@ -8,6 +8,8 @@ import { MessageText } from './content/MessageText';
 import { QuotedPost } from './content/QuotedPost';
 import { safeHttpUrl } from './content/safeUrl';
 import { DeliveryStatus } from './DeliveryStatus';
+import { ModerationControls } from './ModerationControls';
+import { isModeratable } from './moderation';
 
 interface ThreadMessageProps {
   message: MessageDto;
@@ -21,6 +23,8 @@ export function ThreadMessage({ message, platform }: ThreadMessageProps) {
   const at = message.platformCreatedAt ?? message.createdAt;
   const dm = message.channel === 'dm';
   const externalUrl = safeHttpUrl(message.externalUrl);
+  const { hidden, deleted } = message.moderation;
+  const moderationClass = deleted ? ' msg--deleted' : hidden ? ' msg--hidden' : '';
 
   return (
     <article
@@ -28,7 +32,8 @@ export function ThreadMessage({ message, platform }: ThreadMessageProps) {
       data-direction={message.direction}
       data-channel={message.channel}
       data-message-id={message.id}
-      className={`msg msg--${message.direction}${dm ? ' msg--dm' : ''}`}
+      data-moderation={deleted ? 'deleted' : hidden ? 'hidden' : undefined}
+      className={`msg msg--${message.direction}${dm ? ' msg--dm' : ''}${moderationClass}`}
     >
       <header className="msg__meta">
         <span className="msg__author" dir="auto">
@@ -41,7 +46,27 @@ export function ThreadMessage({ message, platform }: ThreadMessageProps) {
             {t('message.dm')}
           </span>
         )}
+        {message.direction === 'outbound' && message.privateReply && (
+          <span
+            data-testid="message-private-reply-tag"
+            className="msg__dm msg__dm--private-reply"
+            title={t('message.privateReplyTitle')}
+          >
+            {t('message.privateReply')}
+          </span>
+        )}
         {message.direction === 'note' && <span className="msg__tag">{t('message.note')}</span>}
+        {deleted ? (
+          <span data-testid="moderation-deleted" className="badge badge--deleted" title={t('message.deletedTitle')}>
+            {t('message.deleted')}
+          </span>
+        ) : (
+          hidden && (
+            <span data-testid="moderation-hidden" className="badge badge--hidden" title={t('message.hiddenTitle')}>
+              {t('message.hidden')}
+            </span>
+          )
+        )}
         <time className="msg__time" dateTime={at} title={formatFullTimestamp(at, locale)}>
           {formatMessageTime(at, locale)}
         </time>
@@ -57,6 +82,7 @@ export function ThreadMessage({ message, platform }: ThreadMessageProps) {
         </div>
       )}
       {message.direction === 'outbound' && <DeliveryStatus message={message} />}
+      {isModeratable(message, platform) && <ModerationControls message={message} />}
     </article>
   );
 }

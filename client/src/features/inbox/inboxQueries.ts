@@ -1,10 +1,16 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConversationResponse, ConversationStatus, CreateReplyRequest } from '../../../../common/types';
+import type {
+  ConversationResponse,
+  ConversationStatus,
+  CreateReplyRequest,
+  ModerationRequest,
+} from '../../../../common/types';
 import {
   type ConversationFilter,
   createReply,
   fetchConversation,
   fetchConversations,
+  moderateMessage,
   retryMessage,
   updateConversationStatus,
 } from '../../api/endpoints';
@@ -25,7 +31,7 @@ export function useConversation(id: string) {
 }
 
 /**
- * Shared cache update after a reply or retry: show the returned message right away, then refetch the
+ * Shared cache update after a reply, retry or moderation: show the returned message right away, then refetch the
  * thread (an older request still in flight would otherwise overwrite it) and the lists (snippet, times).
  */
 function useApplyMessage(conversationId: string) {
@@ -50,6 +56,15 @@ export function useRetryMessage(conversationId: string) {
   const applyMessage = useApplyMessage(conversationId);
   return useMutation({
     mutationFn: (messageId: string) => retryMessage(messageId),
+    onSuccess: ({ message }) => applyMessage(message),
+  });
+}
+
+/** Moderates one comment; the thread shows the returned state at once, the realtime event confirms it. */
+export function useModerateMessage(conversationId: string, messageId: string) {
+  const applyMessage = useApplyMessage(conversationId);
+  return useMutation({
+    mutationFn: (action: ModerationRequest['action']) => moderateMessage(messageId, { action }),
     onSuccess: ({ message }) => applyMessage(message),
   });
 }

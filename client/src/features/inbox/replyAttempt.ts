@@ -1,10 +1,10 @@
-import type { MessageChannel } from '../../../../common/types';
+import type { ReplyKind } from '../../../../common/types';
 import { isApiError } from '../../api/ApiError';
 
 /** What the agent asked to send: which conversation, on which channel, which text. */
 export interface ReplyDraft {
   conversationId: string;
-  channel: MessageChannel;
+  channel: ReplyKind;
   text: string;
 }
 

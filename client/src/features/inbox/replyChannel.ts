@@ -1,4 +1,4 @@
-import type { MessageChannel, MessageDto } from '../../../../common/types';
+import type { MessageChannel, MessageDto, ReplyKind, ReplyOption } from '../../../../common/types';
 
 /**
  * The channel a reply starts on: a direct message when the customer's latest message was one (answering
@@ -12,4 +12,22 @@ export function defaultReplyChannel(
     if (message?.direction === 'inbound') return message.channel === 'dm' ? 'dm' : 'public';
   }
   return 'public';
+}
+
+/**
+ * The reply kind the composer starts on: the channel defaultReplyChannel picks when it is offered and
+ * allowed, otherwise the first allowed kind, so a closed Messenger window never preselects a reply that
+ * cannot be sent. With nothing allowed it still shows the preferred (or first) kind, whose reason then
+ * explains why. `options` is in display order (see replyOptionsOf).
+ */
+export function defaultReplyKind(
+  messages: ReadonlyArray<Pick<MessageDto, 'direction' | 'channel'>>,
+  options: ReadonlyArray<Pick<ReplyOption, 'kind' | 'allowed'>>,
+): ReplyKind | null {
+  const preferred = defaultReplyChannel(messages);
+  const allowed = options.filter((option) => option.allowed);
+  if (allowed.some((option) => option.kind === preferred)) return preferred;
+  if (allowed[0] !== undefined) return allowed[0].kind;
+  if (options.some((option) => option.kind === preferred)) return preferred;
+  return options[0]?.kind ?? null;
 }

@@ -1,5 +1,5 @@
 import { signReply } from '../../../../common/xText';
-import { isNearLimit, replyLength } from './replyLimits';
+import { isNearLimit, optionLength, replyLength } from './replyLimits';
 
 describe('replyLength', () => {
   it('counts X replies with the weighted length of the signed text', () => {
@@ -39,5 +39,28 @@ describe('isNearLimit', () => {
   it('flags the last 20 characters', () => {
     expect(isNearLimit({ length: 260, max: 280, remaining: 20, valid: true })).toBe(true);
     expect(isNearLimit({ length: 259, max: 280, remaining: 21, valid: true })).toBe(false);
+  });
+});
+
+describe('optionLength', () => {
+  it('uses X’s weighted count when the option says so', () => {
+    expect(optionLength({ maxLength: 280, weighted: true }, signReply('Hi 👋', 'AB'))).toEqual({
+      length: 9,
+      max: 280,
+      remaining: 271,
+      valid: true,
+    });
+    expect(optionLength({ maxLength: 280, weighted: true }, signReply('a'.repeat(277), 'AB')).valid).toBe(false);
+  });
+
+  it('counts code points against the option’s own limit otherwise', () => {
+    const rule = { maxLength: 2000, weighted: false };
+    expect(optionLength(rule, '👋'.repeat(2000))).toMatchObject({ length: 2000, valid: true });
+    expect(optionLength(rule, '👋'.repeat(2001))).toMatchObject({ remaining: -1, valid: false });
+  });
+
+  it('honours a weighted limit other than 280', () => {
+    expect(optionLength({ maxLength: 500, weighted: true }, 'a'.repeat(400)).valid).toBe(true);
+    expect(optionLength({ maxLength: 100, weighted: true }, 'a'.repeat(101)).valid).toBe(false);
   });
 });

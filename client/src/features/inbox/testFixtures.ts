@@ -1,4 +1,4 @@
-import type { ConversationDetail, ConversationSummary, MessageDto } from '../../../../common/types';
+import type { ConversationDetail, ConversationSummary, MessageDto, ReplyOption } from '../../../../common/types';
 
 /** Minimal valid DTOs for unit tests; override what the test is about. */
 export function makeSummary(overrides: Partial<ConversationSummary> = {}): ConversationSummary {
@@ -42,6 +42,9 @@ export function makeMessage(overrides: Partial<MessageDto> = {}): MessageDto {
     entities: null,
     quoted: null,
     externalUrl: 'https://x.com/jane/status/1001',
+    contextPost: null,
+    moderation: { hidden: false, deleted: false },
+    privateReply: false,
     externalId: '1001',
     inReplyToExternalId: null,
     authorName: 'Jane Doe',
@@ -59,6 +62,12 @@ export function makeMessage(overrides: Partial<MessageDto> = {}): MessageDto {
 export function makeDetail(
   messages: MessageDto[],
   overrides: Partial<ConversationSummary> = {},
+  replyOptions: ReplyOption[] = [makeOption('public'), makeOption('dm', { maxLength: 10_000, weighted: false })],
 ): ConversationDetail {
-  return { ...makeSummary(overrides), messages };
+  return { ...makeSummary(overrides), messages, replyOptions };
+}
+
+/** An allowed reply option with X's public limits unless overridden. */
+export function makeOption(kind: ReplyOption['kind'], overrides: Partial<ReplyOption> = {}): ReplyOption {
+  return { kind, allowed: true, reason: null, until: null, maxLength: 280, weighted: true, ...overrides };
 }

@@ -38,6 +38,11 @@ describe('formatDuration', () => {
   it('follows the language for German', () => {
     expect(formatDuration(5 * MIN, 'de')).toBe('5 Min.');
   });
+
+  it('spells units out a little more for use in a sentence', () => {
+    expect(formatDuration(21 * HOUR + 13 * MIN, 'en', 'short')).toBe('21 hr 13 min');
+    expect(formatDuration(21 * HOUR + 13 * MIN, 'de', 'short')).toBe('21 Std. 13 Min.');
+  });
 });
 
 describe('isAwaitingReply', () => {

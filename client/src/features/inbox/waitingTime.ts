@@ -53,19 +53,22 @@ export function durationParts(ms: number): DurationPart[] {
 
 const unitFormats = new Map<string, Intl.NumberFormat>();
 
-function unitFormat(locale: string, unit: DurationUnit): Intl.NumberFormat {
-  const cacheKey = `${locale}|${unit}`;
+/** `narrow` ("2h 5m") fits a list column; `short` ("2 hr 5 min") reads better in a sentence. */
+export type DurationStyle = 'narrow' | 'short';
+
+function unitFormat(locale: string, unit: DurationUnit, style: DurationStyle): Intl.NumberFormat {
+  const cacheKey = `${locale}|${unit}|${style}`;
   let format = unitFormats.get(cacheKey);
   if (format === undefined) {
-    format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'narrow' });
+    format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: style });
     unitFormats.set(cacheKey, format);
   }
   return format;
 }
 
-export function formatDuration(ms: number, locale: string): string {
+export function formatDuration(ms: number, locale: string, style: DurationStyle = 'narrow'): string {
   return durationParts(ms)
-    .map((part) => unitFormat(locale, part.unit).format(part.value))
+    .map((part) => unitFormat(locale, part.unit, style).format(part.value))
     .join(' ');
 }
 
