@@ -14,6 +14,7 @@ import { channelAccountsRouter } from './routes/channelAccounts/channelAccounts'
 import { conversationsRouter } from './routes/conversations/conversations';
 import { healthRouter } from './routes/health';
 import { messagesRouter } from './routes/messages/messages';
+import { type FacebookWebhookConfig, facebookWebhookRouter } from './routes/webhooks/facebook';
 
 export interface AppDeps {
   db: Knex;
@@ -23,6 +24,8 @@ export interface AppDeps {
   logger: Logger;
   sessionTtlMs: number;
   secureCookies: boolean;
+  /** Facebook webhook endpoint; mounted only when an app secret and verify token are configured. */
+  facebookWebhook?: FacebookWebhookConfig | undefined;
   /** Built client (vite output); served with an SPA fallback when present. */
   clientDir: string | null;
 }
@@ -48,6 +51,9 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(healthRouter({ db: deps.db, pingQueue: deps.pingQueue }));
+  if (deps.facebookWebhook) {
+    app.use('/webhooks/facebook', facebookWebhookRouter({ ...deps, config: deps.facebookWebhook }));
+  }
 
   const api = express.Router();
   api.use(express.json({ limit: '100kb' }));

@@ -30,6 +30,14 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(15_000),
   X_API_BASE_URL: z.string().url().default('https://api.x.com'),
   X_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).default(15_000),
+  FB_GRAPH_BASE_URL: z.string().url().default('https://graph.facebook.com'),
+  FB_GRAPH_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'like v25.0')
+    .default('v25.0'),
+  FB_PAGE_ACCESS_TOKEN: optionalString,
+  FB_APP_SECRET: optionalString,
+  FB_VERIFY_TOKEN: optionalString,
   X_OAUTH2_ACCESS_TOKEN: optionalString,
   X_CONSUMER_KEY: optionalString,
   X_CONSUMER_SECRET: optionalString,
@@ -82,7 +90,9 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
   }
   const raw = result.data;
   const xCredentials = xCredentialsFrom(raw);
-  const demo = raw.DEMO_MODE === 'on' || (raw.DEMO_MODE === 'auto' && xCredentials === null);
+  const demo =
+    raw.DEMO_MODE === 'on' ||
+    (raw.DEMO_MODE === 'auto' && xCredentials === null && !raw.FB_PAGE_ACCESS_TOKEN);
   const pollIntervalMs = raw.POLL_INTERVAL_MS ?? (demo ? 5000 : 10_000);
   return { ...raw, dataDir: path.resolve(cwd, raw.DATA_DIR), xCredentials, demo, pollIntervalMs };
 }

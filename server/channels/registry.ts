@@ -1,5 +1,8 @@
 import type { Platform } from '../../common/types';
 import type { ChannelAdapter } from './adapter';
+import { FacebookAdapter } from './facebook/FacebookAdapter';
+import { GraphApi } from './facebook/graph';
+import { fbCredentialsSchema } from './facebook/schemas';
 import { createXClient } from './twitter/client';
 import { xCredentialsSchema } from './twitter/schemas';
 import { TwitterAdapter } from './twitter/TwitterAdapter';
@@ -9,6 +12,12 @@ export interface ChannelEndpoints {
   xApiBaseUrl: string;
   /** Per-request timeout towards the platform APIs. */
   requestTimeoutMs?: number;
+  /** Origin of the Graph API: https://graph.facebook.com, or the simulator. */
+  fbGraphBaseUrl?: string;
+  /** Graph API version, e.g. v25.0. */
+  fbGraphVersion?: string;
+  /** Meta app secret: appsecret_proof on calls (and webhook signatures, elsewhere). */
+  fbAppSecret?: string;
 }
 
 /** What an adapter factory gets: the account's platform id, handle and decrypted credentials. */
@@ -28,6 +37,18 @@ const factories: Partial<Record<Platform, AdapterFactory>> = {
       account: { userId: input.externalUserId, handle: input.handle },
       ...(endpoints.requestTimeoutMs ? { requestTimeoutMs: endpoints.requestTimeoutMs } : {}),
     }),
+  facebook: (input, endpoints) =>
+    new FacebookAdapter(
+      new GraphApi({
+        baseUrl: endpoints.fbGraphBaseUrl ?? 'https://graph.facebook.com',
+        version: endpoints.fbGraphVersion ?? 'v25.0',
+        pageToken: fbCredentialsSchema.parse(input.credentials).pageToken,
+        ...(endpoints.fbAppSecret ? { appSecret: endpoints.fbAppSecret } : {}),
+        timeoutMs: endpoints.requestTimeoutMs ?? 15_000,
+        now: Date.now,
+      }),
+      input.externalUserId,
+    ),
 };
 
 export function createChannelAdapter(platform: Platform, input: AdapterInput, endpoints: ChannelEndpoints) {

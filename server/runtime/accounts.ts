@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { createChannelAdapter } from '../channels/registry';
+import { type ChannelEndpoints, createChannelAdapter } from '../channels/registry';
 import { upsertChannelAccount } from '../db/repositories/channelAccounts';
 import type { XCredentials } from '../env';
 import type { SecretBox } from '../security/secretBox';
@@ -20,6 +20,27 @@ export async function connectXAccount(
   const identity = await adapter.verifyCredentials();
   return upsertChannelAccount(deps.db, {
     platform: 'x',
+    externalUserId: identity.externalUserId,
+    handle: identity.handle,
+    displayName: identity.name,
+    credentialsEncrypted: deps.secretBox.seal(JSON.stringify(credentials)),
+  });
+}
+
+/** Connects the Facebook page whose page access token is configured (`GET /me` names the page). */
+export async function connectFacebookPage(
+  deps: { db: Knex; secretBox: SecretBox; endpoints: ChannelEndpoints },
+  pageToken: string,
+) {
+  const credentials = { kind: 'page' as const, pageToken };
+  const adapter = createChannelAdapter(
+    'facebook',
+    { externalUserId: '', handle: '', credentials },
+    deps.endpoints,
+  );
+  const identity = await adapter.verifyCredentials();
+  return upsertChannelAccount(deps.db, {
+    platform: 'facebook',
     externalUserId: identity.externalUserId,
     handle: identity.handle,
     displayName: identity.name,

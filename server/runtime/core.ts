@@ -25,6 +25,7 @@ export function createCore(input: {
   xApiBaseUrl: string;
   retry?: RetryPolicy;
   requestTimeoutMs?: number;
+  facebook?: { graphBaseUrl: string; graphVersion: string; appSecret?: string | undefined };
 }): Core {
   const db = createDb({ url: input.databaseUrl });
   const queues = createQueueSet(
@@ -44,6 +45,13 @@ export function createCore(input: {
     adapters: createAdapterProvider(input.secretBox, {
       xApiBaseUrl: input.xApiBaseUrl,
       ...(input.requestTimeoutMs ? { requestTimeoutMs: input.requestTimeoutMs } : {}),
+      ...(input.facebook
+        ? {
+            fbGraphBaseUrl: input.facebook.graphBaseUrl,
+            fbGraphVersion: input.facebook.graphVersion,
+            ...(input.facebook.appSecret ? { fbAppSecret: input.facebook.appSecret } : {}),
+          }
+        : {}),
     }),
     logger: input.logger,
     databaseUrl: input.databaseUrl,

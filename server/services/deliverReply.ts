@@ -188,7 +188,7 @@ async function handleSendError(
     return markFailed(
       deps,
       row,
-      'X refused this text as a duplicate of an earlier post. Change the wording and retry.',
+      `${error.message}. Nothing was posted again; change the wording to send a new reply.`,
     );
   }
   if (error instanceof ChannelRejectedError) return markFailed(deps, row, error.message);

@@ -17,6 +17,8 @@ import { ingestOwnPost } from './ingestOwnPost';
 export type IngestOutcome =
   | { kind: 'ingested'; conversationId: string; messageId: string; createdConversation: boolean }
   | { kind: 'edited'; conversationId: string; messageId: string }
+  | { kind: 'changed'; conversationId: string; messageId: string; action: string }
+  | { kind: 'change_for_unknown_item' }
   | { kind: 'duplicate' | 'already_processed' | 'missing' | 'own_post_recorded' | 'own_post_unmatched' };
 
 const snippetOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 200);
@@ -35,9 +37,11 @@ export async function ingestInboundItem(db: Knex, inboundItemId: string): Promis
     const account = await getChannelAccount(trx, stored.channel_account_id);
     if (!account) return { kind: 'missing' };
 
-    const outcome = item.fromAccount
-      ? await ingestOwnPost(trx, account.id, item)
-      : await ingestCustomerItem(trx, account.id, account.platform, item);
+    const outcome = item.action
+      ? await applyPlatformChange(trx, account.id, item)
+      : item.fromAccount
+        ? await ingestOwnPost(trx, account.id, item)
+        : await ingestCustomerItem(trx, account.id, account.platform, item);
     await markInboundProcessed(trx, inboundItemId);
     return outcome;
   });
@@ -161,4 +165,56 @@ async function applyEdit(
   });
   await notifyEvent(trx, { type: 'conversation.updated', conversationId: original.conversation_id, version });
   return { kind: 'edited', conversationId: original.conversation_id, messageId: original.id };
+}
+
+/**
+ * A change the platform reports for an item we have (Facebook: a comment edited, removed, hidden or
+ * unhidden, by the customer or in Meta's tools): applied to the message and audited.
+ */
+async function applyPlatformChange(
+  trx: Knex.Transaction,
+  accountId: string,
+  item: InboundItem,
+): Promise<IngestOutcome> {
+  const message = await trx('messages')
+    .where({ channel_account_id: accountId, external_id: item.externalId })
+    .first('id', 'conversation_id', 'text');
+  if (!message) return { kind: 'change_for_unknown_item' };
+  await trx('conversations').where({ id: message.conversation_id }).forNoKeyUpdate().first('id');
+  const changes: Record<string, unknown> =
+    item.action === 'edit'
+      ? { text: item.text }
+      : item.action === 'remove'
+        ? { deleted_at: trx.fn.now() }
+        : { hidden_at: item.action === 'hide' ? trx.fn.now() : null };
+  await trx('messages')
+    .where({ id: message.id })
+    .update({ ...changes, updated_at: trx.fn.now() });
+  const type = {
+    edit: 'message.edited',
+    remove: 'message.deleted',
+    hide: 'message.hidden',
+    unhide: 'message.unhidden',
+  } as const;
+  await recordConversationEvent(trx, {
+    conversationId: message.conversation_id,
+    type: type[item.action!],
+    actorKind: 'system',
+    data: {
+      messageId: message.id,
+      source: 'platform',
+      ...(item.action === 'edit' ? { previousText: message.text } : {}),
+    },
+  });
+  await notifyEvent(trx, {
+    type: 'message.updated',
+    conversationId: message.conversation_id,
+    messageId: message.id,
+  });
+  return {
+    kind: 'changed',
+    conversationId: message.conversation_id,
+    messageId: message.id,
+    action: item.action!,
+  };
 }

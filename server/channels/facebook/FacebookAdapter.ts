@@ -1,0 +1,97 @@
+import type { AccountSettings } from '../accountSettings';
+import type {
+  AccountIdentity,
+  ChannelAdapter,
+  ModerationAction,
+  PostedReply,
+  ReplyTarget,
+  StreamCursor,
+  StreamFetch,
+  StreamSpec,
+} from '../adapter';
+import type { GraphApi } from './graph';
+import {
+  fbCommentSchema,
+  fbIdSchema,
+  fbListSchema,
+  fbMeSchema,
+  fbSendSchema,
+  fbSuccessSchema,
+} from './schemas';
+import { fbStreamSpecs, fetchFeed, fetchMessenger } from './streams';
+
+/** Facebook page through the Graph API, behind the ChannelAdapter contract. */
+export class FacebookAdapter implements ChannelAdapter {
+  readonly platform = 'facebook' as const;
+
+  constructor(
+    private readonly api: GraphApi,
+    private readonly pageId: string,
+  ) {}
+
+  async verifyCredentials(): Promise<AccountIdentity> {
+    const me = await this.api.get('me', { fields: 'id,name' }, fbMeSchema);
+    return { externalUserId: me.body.id, handle: me.body.name, name: me.body.name };
+  }
+
+  streams(settings: AccountSettings): StreamSpec[] {
+    return fbStreamSpecs(settings);
+  }
+
+  fetchStream(key: string, cursor: StreamCursor | null): Promise<StreamFetch> {
+    if (key === 'feed') return fetchFeed(this.api, this.pageId, cursor);
+    if (key === 'messenger') return fetchMessenger(this.api, this.pageId, cursor);
+    return Promise.reject(new Error(`Unknown Facebook stream "${key}"`));
+  }
+
+  async postReply(target: ReplyTarget, text: string): Promise<PostedReply> {
+    const postedAt = () => new Date(this.api.now()).toISOString();
+    if (target.channel === 'public') {
+      const res = await this.api.post(
+        `${target.inReplyToExternalId}/comments`,
+        { message: text },
+        fbIdSchema,
+      );
+      return { externalId: res.body.id, postedAt: postedAt() };
+    }
+    const body =
+      target.channel === 'private_reply'
+        ? { recipient: { comment_id: target.commentId }, message: { text } }
+        : target.tag
+          ? {
+              recipient: { id: target.participantId },
+              messaging_type: 'MESSAGE_TAG',
+              tag: target.tag,
+              message: { text },
+            }
+          : { recipient: { id: target.participantId }, messaging_type: 'RESPONSE', message: { text } };
+    const res = await this.api.post(`${this.pageId}/messages`, body, fbSendSchema);
+    return { externalId: res.body.message_id, postedAt: postedAt() };
+  }
+
+  /**
+   * Graph has no idempotency key. A public reply is found among the comment's replies by the page;
+   * a private reply can be sent only once (a retry fails with 10900, which the caller reconciles);
+   * Messenger sends are looked up in the conversation by text.
+   */
+  async findPostedReply(target: ReplyTarget, text: string, since: Date): Promise<PostedReply | null> {
+    const earliest = since.getTime() - 5 * 60_000;
+    if (target.channel === 'public') {
+      const res = await this.api.get(
+        `${target.inReplyToExternalId}/comments`,
+        { fields: 'id,message,created_time,from', order: 'reverse_chronological', limit: 100 },
+        fbListSchema(fbCommentSchema),
+      );
+      const match = res.body.data.find(
+        (c) => c.from?.id === this.pageId && c.message === text && Date.parse(c.created_time) >= earliest,
+      );
+      return match ? { externalId: match.id, postedAt: new Date(match.created_time).toISOString() } : null;
+    }
+    return null;
+  }
+
+  async moderate(externalId: string, action: ModerationAction): Promise<void> {
+    if (action === 'delete') await this.api.delete(externalId, fbSuccessSchema);
+    else await this.api.post(externalId, { is_hidden: action === 'hide' }, fbSuccessSchema);
+  }
+}

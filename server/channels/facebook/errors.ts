@@ -1,0 +1,62 @@
+import {
+  ChannelAuthError,
+  type ChannelError,
+  ChannelRateLimitError,
+  ChannelRejectedError,
+  ChannelUnavailableError,
+} from '../errors';
+
+/** Graph error body (channel-apis.md §7). Decide on `error.code`, never on the HTTP status. */
+export interface GraphErrorBody {
+  error?: {
+    message?: string;
+    type?: string;
+    code?: number;
+    error_subcode?: number;
+    error_user_title?: string;
+    error_user_msg?: string;
+    fbtrace_id?: string;
+  };
+}
+
+const RATE_LIMIT_CODES = new Set([4, 17, 32, 613, 80001, 80006]);
+const DEFAULT_RATE_WAIT_MS = 10 * 60_000;
+
+export function graphErrorFrom(status: number, body: unknown, regainMs: number | null): ChannelError {
+  const error = (body as GraphErrorBody | null)?.error;
+  const details = { status, body };
+  if (!error || typeof error.code !== 'number') {
+    return new ChannelUnavailableError(`Facebook answered ${status} without an error body`, details);
+  }
+  const text = error.error_user_msg || error.message || `Graph error ${error.code}`;
+  const code = error.code;
+  if (code === 190) return new ChannelAuthError(`Facebook rejected the page token: ${text}`, details);
+  if (RATE_LIMIT_CODES.has(code)) {
+    return new ChannelRateLimitError(
+      `Facebook rate limit (#${code}): ${text}`,
+      regainMs ?? DEFAULT_RATE_WAIT_MS,
+      details,
+    );
+  }
+  if (code === 10900)
+    return new ChannelRejectedError(`Already answered privately: ${text}`, 'duplicate', details);
+  if (code === 100 || code === 551)
+    return new ChannelRejectedError(`Facebook: ${text}`, 'target_gone', details);
+  if (
+    code === 368 ||
+    code === 10903 ||
+    code === 10 ||
+    code === 10904 ||
+    code === 506 ||
+    (code >= 200 && code <= 299)
+  ) {
+    return new ChannelRejectedError(
+      `Facebook refused (#${code}${error.error_subcode ? `/${error.error_subcode}` : ''}): ${text}`,
+      'forbidden',
+      details,
+    );
+  }
+  if (code === 1 || code === 2 || status >= 500)
+    return new ChannelUnavailableError(`Facebook is unavailable (#${code}): ${text}`, details);
+  return new ChannelRejectedError(`Facebook refused (#${code}): ${text}`, 'invalid', details);
+}
