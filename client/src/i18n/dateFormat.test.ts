@@ -1,4 +1,4 @@
-import { formatDeadline, formatFullTimestamp, formatMessageTime } from './dateFormat';
+import { formatDeadline, formatFullTimestamp, formatMessageTime, localizeTimestamps } from './dateFormat';
 
 describe('dateFormat', () => {
   const at = '2026-11-21T14:05:00.000Z';
@@ -19,5 +19,14 @@ describe('dateFormat', () => {
     expect(formatDeadline(at, 'de')).toMatch(/^Sa\., 21\. Nov\., \d{2}:05$/);
     expect(formatDeadline(at, 'en')).toMatch(/^Sat, Nov 21, \d{2}:05 (AM|PM)$/);
     expect(formatDeadline('not a date', 'en')).toBe('');
+  });
+
+  it('rewrites timestamps inside a server-written sentence and leaves the rest alone', () => {
+    expect(
+      localizeTimestamps(`The 24-hour window closed at ${at}; only human-written replies`, 'de'),
+    ).toMatch(/^The 24-hour window closed at Sa\., 21\. Nov\., \d{2}:05; only human-written replies$/);
+    expect(localizeTimestamps('Closed at 2026-13-45T99:99Z, order 2026-11-21', 'en')).toBe(
+      'Closed at 2026-13-45T99:99Z, order 2026-11-21',
+    );
   });
 });

@@ -58,3 +58,14 @@ export function formatDeadline(iso: string, locale: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '' : formats(locale).deadline.format(date);
 }
+
+// ISO 8601 date-times with a zone, as servers write them into messages ("closed at 2026-01-02T14:05:00.000Z").
+const ISO_TIMESTAMP = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+/**
+ * Rewrites the timestamps inside a server-written sentence (e.g. a reply option's reason) as deadlines
+ * in the interface language and the browser's time zone; anything that does not parse stays as it was.
+ */
+export function localizeTimestamps(text: string, locale: string): string {
+  return text.replace(ISO_TIMESTAMP, (iso) => formatDeadline(iso, locale) || iso);
+}

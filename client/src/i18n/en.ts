@@ -91,7 +91,12 @@ export const en = {
     privateLabel: 'Private reply to @{{customer}}',
     privatePlaceholder: 'Write a private reply to @{{customer}}… (Ctrl+Enter to send)',
     privateSignature: 'Signed {{signature}} · Private reply to @{{customer}} via Messenger',
-    channel: { label: 'Send as', public: 'Public reply', dm: 'Direct message', private_reply: 'Private reply' },
+    channel: {
+      label: 'Send as',
+      public: 'Public reply',
+      dm: 'Direct message',
+      private_reply: 'Private reply',
+    },
     window: {
       until: 'You can reply until {{time}}',
       left: '{{duration}} left',

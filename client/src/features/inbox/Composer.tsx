@@ -58,7 +58,7 @@ export function Composer({ conversation, user, replyOptions, defaultKind }: Comp
   });
   const length = option === null ? null : optionLength(option, signReply(text, user.initials));
   const blank = text.trim() === '';
-  const canSend = kind !== null && allowed && !blank && length !== null && length.valid && !send.isPending;
+  const canSend = allowed && !blank && length?.valid === true && !send.isPending;
 
   const submit = () => {
     if (!canSend || kind === null) return;

@@ -6,6 +6,7 @@ import { StatusPill } from '../../components/StatusPill';
 import { describeError } from '../../i18n/describeError';
 import { Composer } from './Composer';
 import { useConversation, useUpdateStatus } from './inboxQueries';
+import { mayModerate } from './moderation';
 import { defaultReplyKind } from './replyChannel';
 import { replyOptionsOf } from './replyOptions';
 import { Thread } from './Thread';
@@ -105,7 +106,11 @@ export function ConversationView({ conversationId, user }: ConversationViewProps
           </span>
         </div>
       )}
-      <Thread messages={conversation.messages} platform={conversation.platform} />
+      <Thread
+        messages={conversation.messages}
+        platform={conversation.platform}
+        canModerate={mayModerate(user.role)}
+      />
       <Composer
         conversation={conversation}
         user={user}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReplyOption } from '../../../../common/types';
-import { formatDeadline, formatFullTimestamp } from '../../i18n/dateFormat';
+import { formatDeadline, formatFullTimestamp, localizeTimestamps } from '../../i18n/dateFormat';
 import { replyWindowState } from './replyOptions';
 import { formatDuration } from './waitingTime';
 
@@ -33,7 +33,7 @@ export function ReplyWindow({ id, option, now }: ReplyWindowProps) {
 
   const until = option.until;
   const parts: string[] = [];
-  if (option.reason !== null) parts.push(option.reason);
+  if (option.reason !== null) parts.push(localizeTimestamps(option.reason, locale));
   if (until !== null && state.expired) {
     parts.push(t('composer.window.closedAt', { time: formatDeadline(until, locale) }));
   } else if (until !== null && state.allowed) {

@@ -2,8 +2,8 @@ import { Fragment, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageDto, Platform } from '../../../../common/types';
 import { ContextPost } from './content/ContextPost';
-import { contextPostStarts } from './threadContext';
 import { ThreadMessage } from './ThreadMessage';
+import { contextPostStarts } from './threadContext';
 
 // How close to the bottom still counts as "reading the latest", in pixels.
 const STICK_TO_BOTTOM_PX = 80;
@@ -16,9 +16,11 @@ const STICK_TO_BOTTOM_PX = 80;
 interface ThreadProps {
   messages: MessageDto[];
   platform: Platform;
+  /** The agent may moderate customers' comments (see mayModerate). */
+  canModerate: boolean;
 }
 
-export function Thread({ messages, platform }: ThreadProps) {
+export function Thread({ messages, platform, canModerate }: ThreadProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
@@ -45,7 +47,7 @@ export function Thread({ messages, platform }: ThreadProps) {
           {message.contextPost !== null && postStarts.has(message.id) && (
             <ContextPost post={message.contextPost} />
           )}
-          <ThreadMessage message={message} platform={platform} />
+          <ThreadMessage message={message} platform={platform} canModerate={canModerate} />
         </Fragment>
       ))}
     </div>

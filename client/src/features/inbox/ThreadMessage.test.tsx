@@ -74,4 +74,83 @@ describe('ThreadMessage', () => {
     expect(html).toContain('&lt;b&gt;Big sale&lt;/b&gt;');
     expect(html).toContain('href="https://x.com/acme/status/999"');
   });
+
+  it('offers hide and delete on a customer’s Facebook comment, with delete asking first', () => {
+    const html = renderStatic(<ThreadMessage message={makeMessage()} platform="facebook" canModerate />);
+    expect(html).toContain('data-testid="moderate-hide"');
+    expect(html).toContain('data-testid="moderate-delete"');
+    expect(html).not.toContain('moderate-unhide');
+    expect(html).not.toContain('moderate-delete-confirm');
+    expect(html).not.toContain('moderation-hidden');
+  });
+
+  it('marks a hidden comment and offers to unhide it', () => {
+    const html = renderStatic(
+      <ThreadMessage
+        message={makeMessage({ moderation: { hidden: true, deleted: false } })}
+        platform="facebook"
+        canModerate
+      />,
+    );
+    expect(html).toContain('msg--hidden');
+    expect(html).toMatch(/data-testid="moderation-hidden"[^>]*>Hidden from the public</);
+    expect(html).toContain('data-testid="moderate-unhide"');
+    expect(html).not.toContain('moderate-hide"');
+  });
+
+  it('marks a deleted comment, strikes it through and offers no more actions', () => {
+    const html = renderStatic(
+      <ThreadMessage
+        message={makeMessage({ moderation: { hidden: true, deleted: true } })}
+        platform="facebook"
+        canModerate
+      />,
+      'de',
+    );
+    expect(html).toContain('msg--deleted');
+    expect(html).toMatch(/data-testid="moderation-deleted"[^>]*>Gelöscht</);
+    expect(html).not.toContain('moderation-hidden');
+    expect(html).not.toContain('moderate-');
+  });
+
+  it('offers no moderation on X posts, our replies or direct messages', () => {
+    for (const [message, platform] of [
+      [makeMessage(), 'x'],
+      [makeMessage({ direction: 'outbound', deliveryState: 'sent' }), 'facebook'],
+      [makeMessage({ channel: 'dm' }), 'facebook'],
+    ] as const) {
+      expect(renderStatic(<ThreadMessage message={message} platform={platform} canModerate />)).not.toContain(
+        'moderate-',
+      );
+    }
+  });
+
+  it('shows a hidden comment’s mark, but no moderation, to someone who may not moderate', () => {
+    const html = renderStatic(
+      <ThreadMessage
+        message={makeMessage({ moderation: { hidden: true, deleted: false } })}
+        platform="facebook"
+      />,
+    );
+    expect(html).toContain('data-testid="moderation-hidden"');
+    expect(html).not.toContain('moderate-');
+  });
+
+  it('tags a private reply', () => {
+    const html = renderStatic(
+      <ThreadMessage
+        message={makeMessage({
+          direction: 'outbound',
+          channel: 'dm',
+          privateReply: true,
+          deliveryState: 'sent',
+        })}
+        platform="facebook"
+      />,
+    );
+    expect(html).toMatch(/data-testid="message-private-reply-tag"[^>]*>Private reply</);
+    expect(
+      renderStatic(<ThreadMessage message={makeMessage()} platform="facebook" canModerate />),
+    ).not.toContain('message-private-reply-tag');
+  });
 });

@@ -14,9 +14,11 @@ import { isModeratable } from './moderation';
 interface ThreadMessageProps {
   message: MessageDto;
   platform: Platform;
+  /** The agent may hide and delete comments (see mayModerate). */
+  canModerate?: boolean;
 }
 
-export function ThreadMessage({ message, platform }: ThreadMessageProps) {
+export function ThreadMessage({ message, platform, canModerate = false }: ThreadMessageProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
   // The platform's own timestamp is when the customer saw it happen; ours is the fallback.
@@ -49,7 +51,7 @@ export function ThreadMessage({ message, platform }: ThreadMessageProps) {
         {message.direction === 'outbound' && message.privateReply && (
           <span
             data-testid="message-private-reply-tag"
-            className="msg__dm msg__dm--private-reply"
+            className="msg__dm"
             title={t('message.privateReplyTitle')}
           >
             {t('message.privateReply')}
@@ -57,12 +59,20 @@ export function ThreadMessage({ message, platform }: ThreadMessageProps) {
         )}
         {message.direction === 'note' && <span className="msg__tag">{t('message.note')}</span>}
         {deleted ? (
-          <span data-testid="moderation-deleted" className="badge badge--deleted" title={t('message.deletedTitle')}>
+          <span
+            data-testid="moderation-deleted"
+            className="badge badge--deleted"
+            title={t('message.deletedTitle')}
+          >
             {t('message.deleted')}
           </span>
         ) : (
           hidden && (
-            <span data-testid="moderation-hidden" className="badge badge--hidden" title={t('message.hiddenTitle')}>
+            <span
+              data-testid="moderation-hidden"
+              className="badge badge--hidden"
+              title={t('message.hiddenTitle')}
+            >
               {t('message.hidden')}
             </span>
           )
@@ -82,7 +92,7 @@ export function ThreadMessage({ message, platform }: ThreadMessageProps) {
         </div>
       )}
       {message.direction === 'outbound' && <DeliveryStatus message={message} />}
-      {isModeratable(message, platform) && <ModerationControls message={message} />}
+      {canModerate && isModeratable(message, platform) && <ModerationControls message={message} />}
     </article>
   );
 }

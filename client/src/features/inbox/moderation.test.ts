@@ -1,4 +1,4 @@
-import { isModeratable, moderationActions } from './moderation';
+import { isModeratable, mayModerate, moderationActions } from './moderation';
 import { makeMessage } from './testFixtures';
 
 describe('isModeratable', () => {
@@ -11,6 +11,15 @@ describe('isModeratable', () => {
     expect(isModeratable(makeMessage({ direction: 'note' }), 'facebook')).toBe(false);
     expect(isModeratable(makeMessage({ channel: 'dm' }), 'facebook')).toBe(false);
     expect(isModeratable(makeMessage(), 'x')).toBe(false);
+  });
+});
+
+describe('mayModerate', () => {
+  it('lets agents, leads and admins moderate, but not community guides', () => {
+    expect(mayModerate('agent')).toBe(true);
+    expect(mayModerate('lead')).toBe(true);
+    expect(mayModerate('admin')).toBe(true);
+    expect(mayModerate('guide')).toBe(false);
   });
 });
 

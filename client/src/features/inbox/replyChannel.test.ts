@@ -43,7 +43,12 @@ describe('defaultReplyKind', () => {
   });
 
   it('shows the preferred kind, or the first, when nothing is allowed, and nothing without options', () => {
-    expect(defaultReplyKind(dmLast, [makeOption('public', { allowed: false }), makeOption('dm', { allowed: false })])).toBe('dm');
+    expect(
+      defaultReplyKind(dmLast, [
+        makeOption('public', { allowed: false }),
+        makeOption('dm', { allowed: false }),
+      ]),
+    ).toBe('dm');
     expect(defaultReplyKind(dmLast, [makeOption('private_reply', { allowed: false })])).toBe('private_reply');
     expect(defaultReplyKind(dmLast, [])).toBeNull();
   });

@@ -50,7 +50,9 @@ describe('optionLength', () => {
       remaining: 271,
       valid: true,
     });
-    expect(optionLength({ maxLength: 280, weighted: true }, signReply('a'.repeat(277), 'AB')).valid).toBe(false);
+    expect(optionLength({ maxLength: 280, weighted: true }, signReply('a'.repeat(277), 'AB')).valid).toBe(
+      false,
+    );
   });
 
   it('counts code points against the option’s own limit otherwise', () => {

@@ -7,7 +7,11 @@ describe('replyOptionsOf', () => {
   it('orders the server’s options public, DM, private reply and keeps one per kind', () => {
     const options = replyOptionsOf({
       platform: 'facebook',
-      replyOptions: [makeOption('private_reply'), makeOption('public'), makeOption('public', { allowed: false })],
+      replyOptions: [
+        makeOption('private_reply'),
+        makeOption('public'),
+        makeOption('public', { allowed: false }),
+      ],
     });
     expect(options.map((option) => [option.kind, option.allowed])).toEqual([
       ['public', true],
@@ -21,10 +25,7 @@ describe('replyOptionsOf', () => {
 
   it('falls back to public reply and DM with the platform’s limits for a server without options', () => {
     const options = replyOptionsOf({ platform: 'x', replyOptions: undefined as never });
-    expect(options).toEqual([
-      makeOption('public'),
-      makeOption('dm', { maxLength: 10_000, weighted: false }),
-    ]);
+    expect(options).toEqual([makeOption('public'), makeOption('dm', { maxLength: 10_000, weighted: false })]);
   });
 });
 

@@ -12,7 +12,9 @@ import { legacyLengthRule } from './replyLimits';
  * looks the same in every conversation. A server that predates reply options (no `replyOptions` at all)
  * gets what the composer offered before: public reply and DM, with the platform's limits.
  */
-export function replyOptionsOf(conversation: Pick<ConversationDetail, 'platform' | 'replyOptions'>): ReplyOption[] {
+export function replyOptionsOf(
+  conversation: Pick<ConversationDetail, 'platform' | 'replyOptions'>,
+): ReplyOption[] {
   const given = conversation.replyOptions as ReplyOption[] | undefined;
   if (given === undefined) {
     return MESSAGE_CHANNELS.map((kind) => ({
@@ -43,7 +45,10 @@ export interface ReplyWindowState {
  * a deadline passing while the composer is open closes the option here too rather than letting the agent
  * write a reply the platform will refuse.
  */
-export function replyWindowState(option: Pick<ReplyOption, 'allowed' | 'until'>, nowMs: number): ReplyWindowState {
+export function replyWindowState(
+  option: Pick<ReplyOption, 'allowed' | 'until'>,
+  nowMs: number,
+): ReplyWindowState {
   const until = option.until === null ? Number.NaN : Date.parse(option.until);
   if (Number.isNaN(until)) return { allowed: option.allowed, remainingMs: null, expired: false };
   const remainingMs = until - nowMs;

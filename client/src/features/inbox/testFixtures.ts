@@ -1,4 +1,9 @@
-import type { ConversationDetail, ConversationSummary, MessageDto, ReplyOption } from '../../../../common/types';
+import type {
+  ConversationDetail,
+  ConversationSummary,
+  MessageDto,
+  ReplyOption,
+} from '../../../../common/types';
 
 /** Minimal valid DTOs for unit tests; override what the test is about. */
 export function makeSummary(overrides: Partial<ConversationSummary> = {}): ConversationSummary {
@@ -62,7 +67,10 @@ export function makeMessage(overrides: Partial<MessageDto> = {}): MessageDto {
 export function makeDetail(
   messages: MessageDto[],
   overrides: Partial<ConversationSummary> = {},
-  replyOptions: ReplyOption[] = [makeOption('public'), makeOption('dm', { maxLength: 10_000, weighted: false })],
+  replyOptions: ReplyOption[] = [
+    makeOption('public'),
+    makeOption('dm', { maxLength: 10_000, weighted: false }),
+  ],
 ): ConversationDetail {
   return { ...makeSummary(overrides), messages, replyOptions };
 }

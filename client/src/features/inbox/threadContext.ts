@@ -6,7 +6,9 @@ import type { MessageDto } from '../../../../common/types';
  * moves to another post shows the new one where it starts. Messages without a post (replies, notes,
  * Messenger) neither show one nor end a run.
  */
-export function contextPostStarts(messages: ReadonlyArray<Pick<MessageDto, 'id' | 'contextPost'>>): Set<string> {
+export function contextPostStarts(
+  messages: ReadonlyArray<Pick<MessageDto, 'id' | 'contextPost'>>,
+): Set<string> {
   const starts = new Set<string>();
   let current: string | null = null;
   for (const message of messages) {
