@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { startDemoTraffic } from '../simulator/demo/traffic';
 import { DEFAULT_BEARER_TOKEN } from '../simulator/options';
 import { startSimulator } from '../simulator/server';
 import { startWorkers } from '../workers/startWorkers';
 import { migrateLatest } from './db/migrate';
-import { loadEnv, type XCredentials } from './env';
+import { loadEnv } from './env';
 import { childLogger, createLogger } from './logger';
-import { connectXAccount } from './runtime/accounts';
+import { channelConfig, connectChannels } from './runtime/channels';
 import { createCore } from './runtime/core';
 import { resolveDatabase } from './runtime/database';
+import { startDemo } from './runtime/demo';
 import { loadSecretBox } from './runtime/encryptionKey';
 import { type DemoLogin, ensureFirstAdmin, seedDemoUsers } from './runtime/users';
 import { startWeb } from './runtime/web';
@@ -32,37 +32,32 @@ async function main() {
   try {
     const secretBox = loadSecretBox(env, logger);
 
-    let xApiBaseUrl = env.X_API_BASE_URL;
-    let xCredentials: XCredentials | null = env.xCredentials;
     let simulator: Awaited<ReturnType<typeof startSimulator>> | null = null;
     if (env.demo) {
       simulator = await startSimulator({ port: env.SIMULATOR_PORT });
       shutdown.defer('simulator', () => simulator?.close());
-      xApiBaseUrl = simulator.url;
-      xCredentials = { kind: 'oauth2', accessToken: DEFAULT_BEARER_TOKEN };
     }
+    const channels = channelConfig(env, simulator?.url ?? null, DEFAULT_BEARER_TOKEN);
 
     const core = createCore({
       env,
       logger,
       databaseUrl: database.url,
       secretBox,
-      xApiBaseUrl,
+      xApiBaseUrl: channels.xApiBaseUrl,
       requestTimeoutMs: env.X_REQUEST_TIMEOUT_MS,
+      facebook: {
+        graphBaseUrl: channels.facebook?.graphBaseUrl ?? env.FB_GRAPH_BASE_URL,
+        graphVersion: env.FB_GRAPH_VERSION,
+        appSecret: channels.facebook?.appSecret,
+      },
     });
     shutdown.defer('database pool', () => core.db.destroy());
     shutdown.defer('queues', () => core.queues.close());
     const migrated = await migrateLatest(core.db);
     if (migrated.length > 0) log.info({ migrations: migrated }, 'database migrated');
 
-    if (xCredentials) {
-      try {
-        const account = await connectXAccount({ db: core.db, secretBox, xApiBaseUrl }, xCredentials);
-        log.info({ channelAccountId: account.id, handle: account.handle }, 'X account connected');
-      } catch (error) {
-        log.error({ err: error }, 'could not connect the configured X account; check the X_* settings');
-      }
-    }
+    await connectChannels(core, channels, log);
     const logins: DemoLogin[] = env.demo
       ? await seedDemoUsers(core.db)
       : [await ensureFirstAdmin(core.db, env.ADMIN_EMAIL)].filter((l): l is DemoLogin => l !== null);
@@ -79,6 +74,10 @@ async function main() {
       sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
       secureCookies: env.NODE_ENV === 'production',
       clientDir: path.resolve('client/dist'),
+      facebookWebhook:
+        channels.facebook?.appSecret && channels.facebook.verifyToken
+          ? { appSecret: channels.facebook.appSecret, verifyToken: channels.facebook.verifyToken }
+          : undefined,
       databaseUrl: database.url,
       port: env.PORT,
       host: env.HOST,
@@ -86,13 +85,14 @@ async function main() {
     shutdown.defer('web', () => web.close());
 
     if (simulator) {
-      const traffic = startDemoTraffic({
-        simulatorUrl: simulator.url,
-        brandUsername: simulator.state.brand.username,
+      const demo = await startDemo({
+        simulator,
+        webUrl: web.url,
+        facebook: channels.facebook,
         intervalMs: env.DEMO_TRAFFIC_INTERVAL_MS,
-        log: (msg) => log.debug(msg),
+        log,
       });
-      shutdown.defer('demo traffic', () => traffic.stop());
+      shutdown.defer('demo traffic', () => demo.stop());
     }
     printBanner({
       url: web.url,

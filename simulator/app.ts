@@ -1,35 +1,45 @@
 import express, { type ErrorRequestHandler } from 'express';
 import { createControlRouter } from './control';
+import { createGraphRouter } from './facebook/api/router';
+import { createFacebookControlRouter } from './facebook/control';
+import { createFacebookWebhookControlRouter } from './facebook/controlWebhook';
+import { FacebookState } from './facebook/store';
 import type { SimulatorOptions } from './options';
 import { createXApiRouter } from './x/api/router';
 import { createXControlRouter } from './x/control';
 import { createXDmControlRouter } from './x/controlDms';
 import { SimulatorState } from './x/store';
 
+export type { FacebookState } from './facebook/store';
 export type { SimulatorOptions } from './options';
 export type { SimulatorState } from './x/store';
 
 /**
  * The simulator as an express app, without listening: tests drive it with supertest,
- * `startSimulator` puts it on a port.
+ * `startSimulator` puts it on a port. `state` is the X stand-in's, `facebook` the Graph stand-in's.
  */
 export function createSimulatorApp(options: SimulatorOptions = {}): {
   app: express.Express;
   state: SimulatorState;
+  facebook: FacebookState;
 } {
   const state = new SimulatorState(options);
+  const facebook = new FacebookState(options.facebook, state.now);
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
   app.use(createXApiRouter(state));
-  app.use(createControlRouter(state));
+  app.use(createGraphRouter(facebook));
+  app.use(createControlRouter(state, facebook));
   app.use(createXControlRouter(state));
   app.use(createXDmControlRouter(state));
+  app.use(createFacebookControlRouter(facebook));
+  app.use(createFacebookWebhookControlRouter(facebook));
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });
   app.use(controlErrorHandler);
-  return { app, state };
+  return { app, state, facebook };
 }
 
 const controlErrorHandler: ErrorRequestHandler = (err, _req, res, _next) => {

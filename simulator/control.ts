@@ -1,5 +1,7 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { facebookFaultSchema } from './facebook/faultSchema';
+import type { FacebookState } from './facebook/store';
 import { X_ENDPOINTS, X_LISTING_ENDPOINTS } from './x/endpoints';
 import { FAULT_KINDS } from './x/faults';
 import type { SimulatorState } from './x/store';
@@ -18,7 +20,7 @@ const faultSchema = z
     path: ['kind'],
   });
 
-export function createControlRouter(state: SimulatorState): Router {
+export function createControlRouter(state: SimulatorState, facebook: FacebookState): Router {
   const router = express.Router();
   router.use(express.json());
 
@@ -28,10 +30,20 @@ export function createControlRouter(state: SimulatorState): Router {
 
   router.post('/_sim/reset', (_req, res) => {
     state.reset();
+    facebook.reset();
     res.json({ ok: true });
   });
 
   router.post('/_sim/faults', (req, res) => {
+    if (req.body?.platform === 'facebook') {
+      const parsed = facebookFaultSchema.safeParse(req.body);
+      if (!parsed.success) {
+        res.status(400).json({ error: z.prettifyError(parsed.error) });
+        return;
+      }
+      res.status(201).json(facebook.faults.add(parsed.data));
+      return;
+    }
     const parsed = faultSchema.safeParse(req.body);
     if (!parsed.success) {
       res.status(400).json({ error: z.prettifyError(parsed.error) });
@@ -41,16 +53,17 @@ export function createControlRouter(state: SimulatorState): Router {
   });
 
   router.get('/_sim/faults', (_req, res) => {
-    res.json({ data: state.faults.list() });
+    res.json({ data: [...state.faults.list(), ...facebook.faults.list()] });
   });
 
   router.delete('/_sim/faults', (_req, res) => {
     state.faults.clear();
+    facebook.faults.clear();
     res.json({ ok: true });
   });
 
   router.get('/_sim/stats', (_req, res) => {
-    res.json({ x: state.stats() });
+    res.json({ x: state.stats(), facebook: facebook.stats() });
   });
 
   return router;

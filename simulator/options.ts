@@ -1,4 +1,13 @@
+import type { FacebookOptions } from './facebook/options';
 import type { XEndpoint } from './x/endpoints';
+
+export {
+  DEFAULT_FB_PAGE,
+  DEFAULT_FB_PAGE_TOKEN,
+  DEFAULT_GRAPH_VERSION,
+  type FacebookOptions,
+} from './facebook/options';
+
 import type { RateLimitRule } from './x/rateLimits';
 
 export interface SimulatorOptions {
@@ -36,6 +45,8 @@ export interface SimulatorOptions {
   dmEventDefaultFields?: string[];
   /** Longest search query accepted (512 on the basic product; higher tiers allow more). */
   searchQueryMaxLength?: number;
+  /** The Facebook Graph API stand-in (simulator/facebook/options.ts); `now` above is its clock too. */
+  facebook?: FacebookOptions;
 }
 
 export interface ResolvedOptions {

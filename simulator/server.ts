@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSimulatorApp } from './app';
+import type { FacebookState } from './facebook/store';
 import type { SimulatorOptions } from './options';
 import type { SimulatorState } from './x/store';
 
@@ -9,6 +10,8 @@ export interface RunningSimulator {
   url: string;
   port: number;
   state: SimulatorState;
+  /** The Graph API stand-in's state (page, posts, comments, Messenger, webhooks). */
+  facebook: FacebookState;
   close(): Promise<void>;
 }
 
@@ -17,7 +20,7 @@ export async function startSimulator(
   opts: { port: number; host?: string } & SimulatorOptions,
 ): Promise<RunningSimulator> {
   const { port, host = '127.0.0.1', ...options } = opts;
-  const { app, state } = createSimulatorApp(options);
+  const { app, state, facebook } = createSimulatorApp(options);
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -32,11 +35,13 @@ export async function startSimulator(
     url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
     port: actualPort,
     state,
+    facebook,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         // Held (timeout-fault) requests and idle keep-alive sockets would otherwise keep close() waiting.
         state.held.dropAll();
+        facebook.close();
         server.closeAllConnections();
       });
       return closing;

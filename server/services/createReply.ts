@@ -76,6 +76,12 @@ export async function createReply(
     // Public replies and private replies answer the customer's newest comment/post; a DM goes to the customer.
     const target = kind === 'dm' ? undefined : latestPublicInbound(messages);
     const channel = kind === 'public' ? 'public' : 'dm';
+    // Facebook flattens comment threads: a public reply goes under the top-level comment, where
+    // the reconcile step also looks for it. A private reply answers the customer's own comment.
+    const replyTo =
+      account.platform === 'facebook' && kind === 'public'
+        ? (target?.inReplyToExternalId ?? target?.externalId)
+        : target?.externalId;
 
     const { row, created } = await insertOutboundMessage(trx, {
       conversationId: conversation.id,
@@ -85,7 +91,7 @@ export async function createReply(
       channel,
       privateReply: kind === 'private_reply',
       text: signed,
-      inReplyToExternalId: target?.externalId ?? null,
+      inReplyToExternalId: replyTo ?? null,
       idempotencyKey: input.idempotencyKey,
     });
     if (created) {

@@ -26,7 +26,11 @@ function failure(status: number, error: GraphErrorFields): GraphFailure {
 
 /** Any token the simulator does not know. Real Graph answers HTTP 400 (as the issue records). */
 export function invalidToken(): GraphFailure {
-  return failure(400, { message: 'Invalid OAuth access token - Cannot parse access token', type: OAUTH, code: 190 });
+  return failure(400, {
+    message: 'Invalid OAuth access token - Cannot parse access token',
+    type: OAUTH,
+    code: 190,
+  });
 }
 
 const REVOKED_MESSAGES: Record<number, string> = {
@@ -46,7 +50,11 @@ export function revokedToken(subcode: number): GraphFailure {
 }
 
 export function missingToken(): GraphFailure {
-  return failure(400, { message: 'An access token is required to request this resource.', type: OAUTH, code: 104 });
+  return failure(400, {
+    message: 'An access token is required to request this resource.',
+    type: OAUTH,
+    code: 104,
+  });
 }
 
 type Method = 'GET' | 'POST' | 'DELETE' | string;
@@ -91,7 +99,12 @@ export function unexpectedError(): GraphFailure {
 }
 
 export function appRateLimited(status: number): GraphFailure {
-  return failure(status, { message: '(#4) Application request limit reached', type: OAUTH, is_transient: true, code: 4 });
+  return failure(status, {
+    message: '(#4) Application request limit reached',
+    type: OAUTH,
+    is_transient: true,
+    code: 4,
+  });
 }
 
 export function pageRateLimited(status: number, code: 32 | 80001): GraphFailure {
@@ -120,7 +133,12 @@ export function outsideWindow(): GraphFailure {
 
 /** A PSID the Page has never talked to. */
 export function noMatchingUser(): GraphFailure {
-  return failure(400, { message: '(#100) No matching user found', type: OAUTH, code: 100, error_subcode: 2018001 });
+  return failure(400, {
+    message: '(#100) No matching user found',
+    type: OAUTH,
+    code: 100,
+    error_subcode: 2018001,
+  });
 }
 
 /** The person blocked the Page or cannot receive messages. */
@@ -176,7 +194,8 @@ export function errorForCode(code: number, subcode?: number): GraphFailure {
   if (code === 368) {
     // UNCONFIRMED: the user-facing title and text Facebook adds for blocked actions.
     error.error_user_title = 'Action Blocked';
-    error.error_user_msg = "You can't do this right now. We limit how often you can post, comment or do other things.";
+    error.error_user_msg =
+      "You can't do this right now. We limit how often you can post, comment or do other things.";
   }
   return failure(statusForCode(code), error);
 }

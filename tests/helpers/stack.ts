@@ -5,7 +5,7 @@ import { io as connectSocket, type Socket } from 'socket.io-client';
 import { REALTIME_EVENT, type RealtimeEvent } from '../../common/types';
 import { updateAccountSettings } from '../../server/db/repositories/channelAccounts';
 import { createLogger } from '../../server/logger';
-import { connectXAccount } from '../../server/runtime/accounts';
+import { connectFacebookPage, connectXAccount } from '../../server/runtime/accounts';
 import { type Core, createCore } from '../../server/runtime/core';
 import { seedDemoUsers } from '../../server/runtime/users';
 import { type RunningWeb, startWeb } from '../../server/runtime/web';
@@ -18,6 +18,13 @@ import { createTestDatabase, type TestDatabase } from './db';
 
 export type QueueBackendKind = 'postgres' | 'redis';
 
+/** The simulator's Facebook page token and the webhook secrets the tests use. */
+export const FB_TEST = {
+  pageToken: 'sim-fb-page-token',
+  appSecret: 'test-fb-app-secret',
+  verifyToken: 'test-fb-verify-token',
+};
+
 export interface Stack {
   core: Core;
   web: RunningWeb;
@@ -25,6 +32,7 @@ export interface Stack {
   workers: RunningWorkers;
   database: TestDatabase;
   channelAccountId: string;
+  facebookAccountId: string | null;
   brand: { id: string; username: string };
   /** Logs in a demo user over HTTP and returns its session cookie header. */
   login(email?: string): Promise<string>;
@@ -47,6 +55,8 @@ export async function startStack(
     accountSettings?: Record<string, unknown>;
     crashAt?: DeliverDeps['crashAt'];
     outboundAttempts?: number;
+    /** Also connect the simulator's Facebook page and accept its webhooks. */
+    facebook?: boolean;
   } = {
     queue: 'postgres',
   },
@@ -80,6 +90,7 @@ export async function startStack(
     // Two quick attempts: tests see a failure in seconds instead of a minute of backoff.
     retry: { outboundAttempts: opts.outboundAttempts ?? 2, outboundBackoffMs: 200 },
     requestTimeoutMs: 2000,
+    facebook: { graphBaseUrl: sim.url, graphVersion: 'v25.0', appSecret: FB_TEST.appSecret },
   });
   const account = await connectXAccount(
     { db: core.db, secretBox: core.secretBox, xApiBaseUrl: sim.url },
@@ -92,6 +103,28 @@ export async function startStack(
     dmPollMinIntervalMs: 1000,
     ...opts.accountSettings,
   });
+  let facebookAccountId: string | null = null;
+  if (opts.facebook) {
+    const page = await connectFacebookPage(
+      {
+        db: core.db,
+        secretBox: core.secretBox,
+        endpoints: {
+          xApiBaseUrl: sim.url,
+          fbGraphBaseUrl: sim.url,
+          fbGraphVersion: 'v25.0',
+          fbAppSecret: FB_TEST.appSecret,
+        },
+      },
+      FB_TEST.pageToken,
+    );
+    facebookAccountId = page.id;
+    await updateAccountSettings(core.db, page.id, {
+      pollMinIntervalMs: 1000,
+      pollMaxIntervalMs: 2000,
+      ...opts.accountSettings,
+    });
+  }
   await seedDemoUsers(core.db);
   const workers = await startWorkers(
     { ...core, pollEveryMs: opts.pollEveryMs ?? 1000, ...(opts.crashAt ? { crashAt: opts.crashAt } : {}) },
@@ -106,6 +139,9 @@ export async function startStack(
     sessionTtlMs: 3600_000,
     secureCookies: false,
     clientDir: opts.clientDir === undefined ? null : opts.clientDir,
+    facebookWebhook: opts.facebook
+      ? { appSecret: FB_TEST.appSecret, verifyToken: FB_TEST.verifyToken }
+      : undefined,
     databaseUrl: database.url,
     port: 0,
     host: '127.0.0.1',
@@ -129,6 +165,7 @@ export async function startStack(
     workers,
     database,
     channelAccountId: account.id,
+    facebookAccountId,
     brand: { id: sim.state.brand.id, username: sim.state.brand.username },
     async login(email = 'anna@demo.caredesk') {
       const res = await fetch(`${web.url}/api/auth/login`, {

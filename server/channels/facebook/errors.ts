@@ -30,7 +30,9 @@ export function graphErrorFrom(status: number, body: unknown, regainMs: number |
   }
   const text = error.error_user_msg || error.message || `Graph error ${error.code}`;
   const code = error.code;
-  if (code === 190) return new ChannelAuthError(`Facebook rejected the page token: ${text}`, details);
+  // 190: invalid/expired/revoked token (all subcodes); 104: no token at all.
+  if (code === 190 || code === 104)
+    return new ChannelAuthError(`Facebook rejected the page token: ${text}`, details);
   if (RATE_LIMIT_CODES.has(code)) {
     return new ChannelRateLimitError(
       `Facebook rate limit (#${code}): ${text}`,
@@ -40,8 +42,10 @@ export function graphErrorFrom(status: number, body: unknown, regainMs: number |
   }
   if (code === 10900)
     return new ChannelRejectedError(`Already answered privately: ${text}`, 'duplicate', details);
-  if (code === 100 || code === 551)
+  // Only 100/33 means the object is gone; other 100s are bad parameters (e.g. a cursor too deep).
+  if ((code === 100 && error.error_subcode === 33) || code === 551) {
     return new ChannelRejectedError(`Facebook: ${text}`, 'target_gone', details);
+  }
   if (
     code === 368 ||
     code === 10903 ||

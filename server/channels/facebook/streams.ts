@@ -91,7 +91,8 @@ export async function fetchFeed(
         items.push(normaliseFbComment(c, ref, pageId));
         newest = Math.max(newest, Date.parse(c.created_time));
       }
-      if (!page.body.paging?.next || pages >= 10) break;
+      // Graph refuses cursors deeper than ~500 comments; the next poll continues from `since`.
+      if (!page.body.paging?.next || pages >= 5) break;
       page = await api.getUrl(page.body.paging.next, fbListSchema(fbCommentSchema));
     }
     next[post.id] = {
@@ -134,19 +135,28 @@ export async function fetchMessenger(
     if (seen !== undefined && updated <= seen) continue;
     const psid = conv.participants?.data.find((p) => p.id !== pageId)?.id;
     if (!psid) continue;
-    const messages = await api.get(
+    let messages = await api.get(
       `${conv.id}/messages`,
-      { fields: 'id,message,created_time,from,to', limit: 25 },
+      { fields: 'id,message,created_time,from,to', limit: 100 },
       fbListSchema(fbMessageSchema),
     );
-    usage.push(...messages.usage);
-    reads += messages.body.data.length;
     let newest = seen ?? 0;
-    for (const m of messages.body.data) {
-      const t = Date.parse(m.created_time);
-      if (seen !== undefined && t <= seen - FB_OVERLAP_MS) continue;
-      items.push(normaliseFbMessage(m, psid, pageId));
-      newest = Math.max(newest, t);
+    // Newest first: page until messages we have already read (or three pages).
+    for (let pages = 1; ; pages++) {
+      usage.push(...messages.usage);
+      reads += messages.body.data.length;
+      let reachedSeen = false;
+      for (const m of messages.body.data) {
+        const t = Date.parse(m.created_time);
+        if (seen !== undefined && t <= seen - FB_OVERLAP_MS) {
+          reachedSeen = true;
+          continue;
+        }
+        items.push(normaliseFbMessage(m, psid, pageId));
+        newest = Math.max(newest, t);
+      }
+      if (reachedSeen || !messages.body.paging?.next || pages >= 3) break;
+      messages = await api.getUrl(messages.body.paging.next, fbListSchema(fbMessageSchema));
     }
     next[conv.id] = Math.max(newest, updated);
   }
