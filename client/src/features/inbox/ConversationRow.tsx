@@ -36,7 +36,7 @@ export function ConversationRow({ conversation, selected, now, onSelect }: Conve
           <span className="row__name" dir="auto">
             {contact.name}
           </span>
-          <span className="row__handle">@{contact.handle}</span>
+          {contact.handle && <span className="row__handle">@{contact.handle}</span>}
           {waitedMs !== null && lastInboundAt !== null && (
             <span
               className={waitClass}

@@ -60,7 +60,8 @@ export function ConversationView({ conversationId, user }: ConversationViewProps
               <bdi>{conversation.contact.name}</bdi>
             </h2>
             <span className="view__sub">
-              @{conversation.contact.handle} · {t('conversation.via', { handle: conversation.accountHandle })}
+              {conversation.contact.handle ? `@${conversation.contact.handle} · ` : ''}
+              {t('conversation.via', { handle: conversation.accountHandle })}
               {conversation.assigneeName !== null &&
                 ` · ${t('conversation.assignee', { name: conversation.assigneeName })}`}
             </span>

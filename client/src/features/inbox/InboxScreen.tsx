@@ -54,7 +54,10 @@ export function InboxScreen({ user }: { user: UserDto }) {
         accountsOpen={accountsOpen}
         accountsAttention={accounts.data?.some((a) => a.status === 'needs_reauth') ?? false}
       />
-      <AccountAlertBanners accounts={accounts.data} />
+      {/* Always present, so the inbox stays in the grid's last (1fr) row when there is no banner. */}
+      <div className="app__banners">
+        <AccountAlertBanners accounts={accounts.data} />
+      </div>
       <div className="inbox">
         <aside className="inbox__sidebar">
           <StatusTabs value={tab} onChange={setTab} />

@@ -41,7 +41,7 @@ export function ThreadMessage({ message, platform, canModerate = false }: Thread
         <span className="msg__author" dir="auto">
           {message.authorName}
         </span>
-        {message.authorHandle !== null && <span className="msg__handle">@{message.authorHandle}</span>}
+        {message.authorHandle ? <span className="msg__handle">@{message.authorHandle}</span> : null}
         {dm && (
           <span data-testid="message-dm-tag" className="msg__dm" title={t('message.dmTitle')}>
             <LockIcon />
