@@ -250,6 +250,27 @@ describe('Facebook page channel', () => {
     await new Promise((r) => setTimeout(r, 1500));
     const messages: MessageDto[] = (await detail(conv.id)).messages;
     expect(messages.filter((m) => m.externalId === id)).toHaveLength(1);
+
+    // Edits and removals on Facebook reach the message through webhooks too.
+    await fetch(`${stack.sim.url}/_sim/facebook/comments/${id}/edit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ message: 'Kommt per Webhook (bearbeitet)' }),
+    });
+    await waitFor(async () => (await detail(conv.id)).messages[0]?.text.includes('bearbeitet'), {
+      what: 'the edit',
+    });
+    await fetch(`${stack.sim.url}/_sim/facebook/comments/${id}`, { method: 'DELETE' });
+    await waitFor(async () => (await detail(conv.id)).messages[0]?.moderation.deleted, {
+      what: 'the removal',
+    });
+
+    // Messenger by webhook, while polling is still paused.
+    // Messenger webhooks carry only the PSID (no name): find the conversation by the customer's id.
+    const { psid } = await fbMessage(stack.sim, 'Willi Webhook', 'Nachricht per Webhook');
+    await waitFor(async () => (await conversations()).find((c) => c.contact.platformUserId === psid), {
+      what: 'the Messenger webhook',
+    });
     await stack.core
       .db('channel_accounts')
       .where({ id: stack.facebookAccountId })
@@ -265,6 +286,24 @@ describe('Facebook page channel', () => {
         return items.find((a) => a.platform === 'facebook')?.status === 'needs_reauth';
       },
       { what: 'needs_reauth', timeoutMs: 30_000 },
+    );
+  });
+  it('backs off on a page rate limit (code 32) until the window allows', async () => {
+    // After the revoke above: a fresh token and the page active again.
+    await fetch(`${stack.sim.url}/_sim/reset`, { method: 'POST' });
+    await stack.core
+      .db('channel_accounts')
+      .where({ id: stack.facebookAccountId })
+      .update({ status: 'active' });
+    await fbFault(stack.sim, 'GET /{page-id}/published_posts', '429', 1);
+    await waitFor(
+      async () => {
+        const items = (await stack.api(cookie, 'GET', '/api/channel-accounts')).body
+          .items as ChannelAccountHealthDto[];
+        const feed = items.find((a) => a.platform === 'facebook')?.streams.find((s) => s.key === 'feed');
+        return feed?.lastError?.includes('#32') && Date.parse(feed.nextPollAt ?? '0') > Date.now() + 20_000;
+      },
+      { what: 'the feed stream waiting for the window' },
     );
   });
 });

@@ -19,7 +19,15 @@ export async function upsertContact(
       verified: user.verified,
     })
     .onConflict(['platform', 'platform_user_id'])
-    .merge(['handle', 'name', 'avatar_url', 'followers_count', 'verified', 'updated_at'])
+    // Some sources (Messenger webhooks) carry no name: never overwrite what we know with nothing.
+    .merge({
+      handle: trx.raw("coalesce(nullif(excluded.handle, ''), contacts.handle)"),
+      name: trx.raw("coalesce(nullif(excluded.name, ''), contacts.name)"),
+      avatar_url: trx.raw('coalesce(excluded.avatar_url, contacts.avatar_url)'),
+      followers_count: trx.raw('coalesce(excluded.followers_count, contacts.followers_count)'),
+      verified: trx.raw('excluded.verified'),
+      updated_at: trx.fn.now(),
+    })
     .returning('id');
   return (row as { id: string }).id;
 }
