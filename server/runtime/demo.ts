@@ -45,5 +45,9 @@ export async function startDemo(o: {
     });
     stops.push(() => fb.stop());
   }
-  return { stop: () => stops.forEach((s) => s()) };
+  return {
+    stop: () => {
+      for (const s of stops) s();
+    },
+  };
 }
