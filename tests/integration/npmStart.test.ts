@@ -109,6 +109,18 @@ describe('npm start on a bare configuration', () => {
       if (count === 0) await new Promise((r) => setTimeout(r, 300));
     }
     expect(count).toBeGreaterThan(0);
+    // Facebook traffic too: comments and Messenger messages on the simulated page.
+    let facebook = 0;
+    while (facebook === 0 && Date.now() < deadline) {
+      const list = (await (
+        await fetch(`${base}/api/conversations?status=all&limit=200`, { headers: { cookie } })
+      ).json()) as {
+        items: Array<{ platform: string }>;
+      };
+      facebook = list.items.filter((c) => c.platform === 'facebook').length;
+      if (facebook === 0) await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(facebook).toBeGreaterThan(0);
 
     // Ctrl-C in a terminal signals the whole process group.
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
