@@ -168,6 +168,20 @@ async function postingBudgetWait(db: Knex, accountId: string, perDay: number, no
   return Math.max(1000, oldest.getTime() + 24 * 3600_000 - now.getTime());
 }
 
+/** The reconcile lookup before giving up on a send: did the platform take it after all? */
+async function lookForPostedReply(
+  deps: DeliverDeps,
+  row: MessageRow,
+  ctx: { since: Date; target: ReplyTarget },
+): Promise<PostedReply | null> {
+  const account = await getChannelAccount(deps.db, row.channel_account_id);
+  if (!account) return null;
+  return deps
+    .adapters(account)
+    .findPostedReply(ctx.target, row.text, ctx.since)
+    .catch(() => null);
+}
+
 async function handleSendError(
   deps: DeliverDeps,
   row: MessageRow,
@@ -177,13 +191,7 @@ async function handleSendError(
   const log = deps.logger.child({ messageId: row.id, channelAccountId: row.channel_account_id });
   if (error instanceof ChannelRejectedError && error.reason === 'duplicate') {
     // X refuses duplicate content and does not say which post: find ours, never repost.
-    const account = await getChannelAccount(deps.db, row.channel_account_id);
-    const found = account
-      ? await deps
-          .adapters(account)
-          .findPostedReply(ctx.target, row.text, ctx.since)
-          .catch(() => null)
-      : null;
+    const found = await lookForPostedReply(deps, row, ctx);
     if (found) return markSent(deps, row, found, true);
     return markFailed(
       deps,
@@ -216,13 +224,7 @@ async function handleSendError(
     log.warn({ err }, 'send outcome unknown; will reconcile and retry');
     return { kind: 'retry_unknown', error: err };
   }
-  const account = await getChannelAccount(deps.db, row.channel_account_id);
-  const found = account
-    ? await deps
-        .adapters(account)
-        .findPostedReply(ctx.target, row.text, ctx.since)
-        .catch(() => null)
-    : null;
+  const found = await lookForPostedReply(deps, row, ctx);
   if (found) return markSent(deps, row, found, true);
   log.error({ err }, 'reply could not be delivered');
   const reason =

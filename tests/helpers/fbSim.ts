@@ -1,28 +1,18 @@
 import type { RunningSimulator } from '../../simulator/server';
+import { simCall } from './simCall';
 
 /** The simulator's Facebook control API, as tests use it. */
-async function call<T>(sim: RunningSimulator, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${sim.url}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await res.text();
-  if (res.status >= 400) throw new Error(`simulator ${method} ${path} -> ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
 
 export const fbPage = (sim: RunningSimulator) =>
-  call<{ id: string; name: string }>(sim, 'GET', '/_sim/facebook/page');
+  simCall<{ id: string; name: string }>(sim, 'GET', '/_sim/facebook/page');
 export const fbPagePost = async (sim: RunningSimulator, message: string) =>
-  (await call<{ id: string }>(sim, 'POST', '/_sim/facebook/posts', { message })).id;
+  (await simCall<{ id: string }>(sim, 'POST', '/_sim/facebook/posts', { message })).id;
 export const fbComment = async (
   sim: RunningSimulator,
   c: { postId: string; parentId?: string; from: string; message: string; createdTime?: string },
 ) =>
   (
-    await call<{ id: string }>(sim, 'POST', '/_sim/facebook/comments', {
+    await simCall<{ id: string }>(sim, 'POST', '/_sim/facebook/comments', {
       post_id: c.postId,
       ...(c.parentId ? { parent_id: c.parentId } : {}),
       from: { name: c.from },
@@ -31,7 +21,7 @@ export const fbComment = async (
     })
   ).id;
 export const fbMessage = (sim: RunningSimulator, from: string, text: string, createdTime?: string) =>
-  call<{ id: string; psid?: string }>(sim, 'POST', '/_sim/facebook/messages', {
+  simCall<{ id: string; psid?: string }>(sim, 'POST', '/_sim/facebook/messages', {
     from: { name: from },
     text,
     ...(createdTime ? { created_time: createdTime } : {}),
@@ -44,15 +34,15 @@ export interface PageActivity {
   tag?: string;
 }
 export const fbActivity = async (sim: RunningSimulator) =>
-  (await call<{ data: PageActivity[] }>(sim, 'GET', '/_sim/facebook/page-activity')).data;
+  (await simCall<{ data: PageActivity[] }>(sim, 'GET', '/_sim/facebook/page-activity')).data;
 export const fbWebhook = (
   sim: RunningSimulator,
   w: { url: string; appSecret: string; verifyToken: string },
 ) =>
-  call(sim, 'POST', '/_sim/facebook/webhook', {
+  simCall(sim, 'POST', '/_sim/facebook/webhook', {
     url: w.url,
     app_secret: w.appSecret,
     verify_token: w.verifyToken,
   });
 export const fbFault = (sim: RunningSimulator, endpoint: string, kind: string, count = 1) =>
-  call(sim, 'POST', '/_sim/faults', { platform: 'facebook', endpoint, kind, count });
+  simCall(sim, 'POST', '/_sim/faults', { platform: 'facebook', endpoint, kind, count });

@@ -1,17 +1,7 @@
 import type { RunningSimulator } from '../../simulator/server';
+import { simCall } from './simCall';
 
 /** Thin client for the simulator's control API, as tests use it. */
-async function call<T>(sim: RunningSimulator, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${sim.url}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await res.text();
-  if (res.status >= 400) throw new Error(`simulator ${method} ${path} -> ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
 
 export interface SimPostInput {
   username: string;
@@ -32,11 +22,11 @@ export async function simPost(sim: RunningSimulator, p: SimPostInput): Promise<s
     ...(p.retweetOf ? { retweet_of: p.retweetOf } : {}),
     ...(p.media ? { media: p.media } : {}),
   };
-  return (await call<{ id: string }>(sim, 'POST', '/_sim/x/posts', body)).id;
+  return (await simCall<{ id: string }>(sim, 'POST', '/_sim/x/posts', body)).id;
 }
 
 export const simEdit = async (sim: RunningSimulator, id: string, text: string) =>
-  (await call<{ id: string }>(sim, 'POST', `/_sim/x/posts/${id}/edit`, { text })).id;
+  (await simCall<{ id: string }>(sim, 'POST', `/_sim/x/posts/${id}/edit`, { text })).id;
 
 export const simDm = (
   sim: RunningSimulator,
@@ -44,7 +34,7 @@ export const simDm = (
   text: string,
   to?: string,
 ) =>
-  call<{ id: string; dm_conversation_id: string }>(sim, 'POST', '/_sim/x/dms', {
+  simCall<{ id: string; dm_conversation_id: string }>(sim, 'POST', '/_sim/x/dms', {
     from: { username: from.username, name: from.name ?? from.username },
     text,
     ...(to ? { to } : {}),
@@ -52,7 +42,7 @@ export const simDm = (
 
 export const simDmsWith = async (sim: RunningSimulator, username: string) =>
   (
-    await call<{ data: Array<{ id: string; text: string; sender: string }> }>(
+    await simCall<{ data: Array<{ id: string; text: string; sender: string }> }>(
       sim,
       'GET',
       `/_sim/x/dms?with=${username}`,
@@ -60,9 +50,9 @@ export const simDmsWith = async (sim: RunningSimulator, username: string) =>
   ).data;
 
 export const simFault = (sim: RunningSimulator, endpoint: string, kind: string, count = 1) =>
-  call(sim, 'POST', '/_sim/faults', { platform: 'x', endpoint, kind, count });
+  simCall(sim, 'POST', '/_sim/faults', { platform: 'x', endpoint, kind, count });
 
-export const simClearFaults = (sim: RunningSimulator) => call(sim, 'DELETE', '/_sim/faults');
+export const simClearFaults = (sim: RunningSimulator) => simCall(sim, 'DELETE', '/_sim/faults');
 
 export interface SimStats {
   requests: Record<string, number>;
@@ -70,11 +60,11 @@ export interface SimStats {
   brandDmsCreated: number;
 }
 export const simStats = async (sim: RunningSimulator) =>
-  (await call<{ x: SimStats }>(sim, 'GET', '/_sim/stats')).x;
+  (await simCall<{ x: SimStats }>(sim, 'GET', '/_sim/stats')).x;
 
 export const simPostsBy = async (sim: RunningSimulator, username: string) =>
   (
-    await call<{ data: Array<{ id: string; text: string; in_reply_to: string | null }> }>(
+    await simCall<{ data: Array<{ id: string; text: string; in_reply_to: string | null }> }>(
       sim,
       'GET',
       `/_sim/x/posts?author=${username}`,
