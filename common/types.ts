@@ -42,6 +42,14 @@ export interface ContactDto {
   verified: boolean;
 }
 
+/** Inbox views (issue 5). `open` = new + open, unsnoozed. */
+export const INBOX_VIEWS = ['unassigned', 'mine', 'open', 'pending', 'snoozed', 'resolved', 'all'] as const;
+export type InboxView = (typeof INBOX_VIEWS)[number];
+
+export interface ViewCountsResponse {
+  counts: Record<InboxView, number>;
+}
+
 export interface ConversationSummary {
   id: string;
   platform: Platform;
@@ -58,6 +66,9 @@ export interface ConversationSummary {
   lastInboundAt: string | null;
   lastOutboundAt: string | null;
   firstResponseAt: string | null;
+  /** When a snoozed conversation comes back (null: not snoozed). */
+  snoozedUntil: string | null;
+  tags: string[];
   updatedAt: string;
   version: number;
 }
@@ -170,6 +181,41 @@ export interface ReplyOption {
   weighted: boolean;
 }
 
+/** An entry of the conversation's audit trail (assigned, status, replies, takeovers, ...). */
+export interface ConversationEventDto {
+  id: string;
+  type: string;
+  actorName: string | null;
+  actorKind: 'user' | 'customer' | 'system';
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+export interface ConversationEventsResponse {
+  events: ConversationEventDto[];
+}
+
+/** Workflow changes; every field optional; the server answers with the updated conversation. */
+export interface UpdateConversationRequest {
+  status?: 'open' | 'pending' | 'resolved';
+  priority?: Priority;
+  tags?: string[];
+  /** ISO time, or null to unsnooze. */
+  snoozedUntil?: string | null;
+}
+
+/** Assign to a user (null: unassign). `claim` is assign-to-me. */
+export interface AssignRequest {
+  assigneeId: string | null;
+}
+
+export interface CreateNoteRequest {
+  text: string;
+}
+
+export interface UserListResponse {
+  users: UserDto[];
+}
+
 export interface ModerationRequest {
   action: 'hide' | 'unhide' | 'delete';
 }
@@ -178,6 +224,11 @@ export interface CreateReplyRequest {
   text: string;
   /** Public reply (default), direct message, or Facebook private reply to the newest comment. */
   channel?: ReplyKind;
+  /**
+   * The conversation is assigned to someone else: send anyway and take it over (audited). Without
+   * it the server answers 409 `assigned_to_other`.
+   */
+  takeover?: boolean;
   /** Client-generated key (UUID); the same key twice creates one reply. */
   idempotencyKey: string;
 }

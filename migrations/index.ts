@@ -10,6 +10,7 @@ import * as addMessageChannelAndContext from './20261121000008_add_message_chann
 import * as addChannelAccountSettingsAndUsage from './20261121000009_add_channel_account_settings_and_usage';
 import * as createIngestGaps from './20261121000010_create_ingest_gaps';
 import * as addMessageModerationAndPrivateReply from './20261121000011_add_message_moderation_and_private_reply';
+import * as addConversationSnoozeAndTags from './20261121000012_add_conversation_snooze_and_tags';
 
 export interface Migration {
   name: string;
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   addChannelAccountSettingsAndUsage,
   createIngestGaps,
   addMessageModerationAndPrivateReply,
+  addConversationSnoozeAndTags,
 ];

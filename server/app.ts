@@ -14,6 +14,7 @@ import { channelAccountsRouter } from './routes/channelAccounts/channelAccounts'
 import { conversationsRouter } from './routes/conversations/conversations';
 import { healthRouter } from './routes/health';
 import { messagesRouter } from './routes/messages/messages';
+import { usersRouter } from './routes/users/users';
 import { type FacebookWebhookConfig, facebookWebhookRouter } from './routes/webhooks/facebook';
 
 export interface AppDeps {
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/conversations', conversationsRouter(deps));
   api.use('/messages', messagesRouter(deps));
   api.use('/channel-accounts', channelAccountsRouter(deps));
+  api.use('/users', usersRouter(deps));
   api.use((req, _res, next) => next(new NotFoundError(`Route ${req.method} ${req.path}`)));
   app.use('/api', api);
 

@@ -16,6 +16,7 @@ import { ConflictError, NotFoundError, UnprocessableError, ValidationError } fro
 import type { Logger } from '../logger';
 import { enqueueOutbound, type OutboundEnqueuer } from '../queues/producers';
 import { notifyEvent } from '../realtime/bus';
+import { setAssignee } from './assignConversation';
 import { findOption, latestPublicInbound, replyOptionsFor } from './replyOptions';
 
 export interface CreateReplyInput {
@@ -24,6 +25,8 @@ export interface CreateReplyInput {
   text: string;
   idempotencyKey: string;
   channel?: ReplyKind;
+  /** Reply although someone else is assigned, and take the conversation over (audited). */
+  takeover?: boolean;
 }
 
 /**
@@ -54,6 +57,30 @@ export async function createReply(
     if (!conversation) throw new NotFoundError('Conversation');
     const account = await getChannelAccount(trx, conversation.channel_account_id);
     if (!account) throw new NotFoundError('Channel account');
+    // Never two agents answering one customer: someone else's conversation needs an explicit takeover.
+    if (conversation.assignee_id && conversation.assignee_id !== input.author.id) {
+      if (!input.takeover) {
+        const assignee = await trx('users').where({ id: conversation.assignee_id }).first('name');
+        throw new ConflictError(
+          'assigned_to_other',
+          `${assignee?.name ?? 'Another agent'} is assigned to this conversation; reply anyway to take it over`,
+        );
+      }
+      await setAssignee(trx, {
+        conversationId: conversation.id,
+        assigneeId: input.author.id,
+        actorUserId: input.author.id,
+        kind: 'takeover',
+      });
+    } else if (!conversation.assignee_id) {
+      // Answering an unassigned conversation claims it, so a colleague does not answer it too.
+      await setAssignee(trx, {
+        conversationId: conversation.id,
+        assigneeId: input.author.id,
+        actorUserId: input.author.id,
+        kind: 'claimed',
+      });
+    }
     const kind = input.channel ?? 'public';
     // The same rules the composer shows: refuse with the reason, never drop silently.
     const messages = await listConversationMessages(trx, conversation.id);

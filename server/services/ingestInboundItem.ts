@@ -90,6 +90,8 @@ async function ingestCustomerItem(
     first_inbound_at: trx.raw('coalesce(first_inbound_at, ?)', [item.createdAt]),
     last_inbound_at: trx.raw('greatest(last_inbound_at, ?)', [item.createdAt]),
     waiting_since: trx.raw('coalesce(waiting_since, ?)', [item.createdAt]),
+    // A customer writing again wakes a snoozed conversation.
+    snoozed_until: null,
     ...(reopened ? { status: 'open', resolved_at: null } : {}),
   });
   if (created) {

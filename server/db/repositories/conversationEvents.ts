@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { ConversationEventDto } from '../../../common/types';
 
 export type ConversationEventType =
   | 'conversation.created'
@@ -12,7 +13,16 @@ export type ConversationEventType =
   | 'reply.queued'
   | 'reply.sent'
   | 'reply.failed'
-  | 'reply.retried';
+  | 'reply.retried'
+  | 'conversation.assigned'
+  | 'conversation.claimed'
+  | 'conversation.unassigned'
+  | 'conversation.takeover'
+  | 'conversation.priority_changed'
+  | 'conversation.tags_changed'
+  | 'conversation.snoozed'
+  | 'conversation.unsnoozed'
+  | 'note.created';
 
 /** Appends to the conversation's audit trail: every change, who, when. */
 export async function recordConversationEvent(
@@ -32,4 +42,24 @@ export async function recordConversationEvent(
     actor_kind: e.actorKind,
     data: e.data ?? {},
   });
+}
+
+/** The audit trail of a conversation, oldest first, with the acting user's name. */
+export async function listConversationEvents(
+  db: Knex,
+  conversationId: string,
+): Promise<ConversationEventDto[]> {
+  const rows = await db('conversation_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .where('e.conversation_id', conversationId)
+    .orderBy('e.id', 'asc')
+    .select('e.id', 'e.type', 'e.actor_kind', 'e.data', 'e.created_at', 'u.name as actor_name');
+  return rows.map((r) => ({
+    id: String(r.id),
+    type: r.type,
+    actorName: r.actor_name ?? null,
+    actorKind: r.actor_kind,
+    data: r.data ?? {},
+    createdAt: new Date(r.created_at).toISOString(),
+  }));
 }

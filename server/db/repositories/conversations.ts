@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
-import type { ConversationStatus, ConversationSummary } from '../../../common/types';
+import type { ConversationStatus, ConversationSummary, InboxView } from '../../../common/types';
 import { toConversationSummary } from './mappers';
 
-export type ConversationView = 'open' | 'pending' | 'resolved' | 'all';
+export type ConversationView = InboxView;
 
 export interface ConversationRow {
   id: string;
@@ -51,12 +51,65 @@ function decodeCursor(value: string): Cursor | null {
   }
 }
 
-const VIEW_STATUSES: Record<ConversationView, ConversationStatus[] | null> = {
-  open: ['new', 'open'],
-  pending: ['pending'],
-  resolved: ['resolved'],
-  all: null,
-};
+/**
+ * Which conversations a view holds. Snoozed conversations leave the working views until their time
+ * comes (no job needed: the filter compares with now()).
+ */
+function applyView(q: Knex.QueryBuilder, db: Knex, view: ConversationView, userId: string | null): void {
+  const awake = (w: Knex.QueryBuilder) =>
+    w.whereNull('c.snoozed_until').orWhere('c.snoozed_until', '<=', db.fn.now());
+  switch (view) {
+    case 'unassigned':
+      q.whereIn('c.status', ['new', 'open']).whereNull('c.assignee_id').andWhere(awake);
+      return;
+    case 'mine':
+      q.whereIn('c.status', ['new', 'open', 'pending'])
+        .where('c.assignee_id', userId ?? '00000000-0000-0000-0000-000000000000')
+        .andWhere(awake);
+      return;
+    case 'open':
+      q.whereIn('c.status', ['new', 'open']).andWhere(awake);
+      return;
+    case 'pending':
+      q.where('c.status', 'pending').andWhere(awake);
+      return;
+    case 'snoozed':
+      q.whereNot('c.status', 'resolved').where('c.snoozed_until', '>', db.fn.now());
+      return;
+    case 'resolved':
+      q.where('c.status', 'resolved');
+      return;
+    case 'all':
+      return;
+  }
+}
+
+const WAITING_VIEWS: ConversationView[] = ['unassigned', 'mine', 'open', 'pending'];
+
+/** Live counts of every view, in one query. */
+export async function countViews(db: Knex, userId: string): Promise<Record<ConversationView, number>> {
+  const row = await db('conversations as c')
+    .select(
+      db.raw(
+        `count(*) filter (where c.status in ('new','open') and c.assignee_id is null and (c.snoozed_until is null or c.snoozed_until <= now()))::int as unassigned`,
+      ),
+      db.raw(
+        `count(*) filter (where c.status in ('new','open','pending') and c.assignee_id = ? and (c.snoozed_until is null or c.snoozed_until <= now()))::int as mine`,
+        [userId],
+      ),
+      db.raw(
+        `count(*) filter (where c.status in ('new','open') and (c.snoozed_until is null or c.snoozed_until <= now()))::int as open`,
+      ),
+      db.raw(
+        `count(*) filter (where c.status = 'pending' and (c.snoozed_until is null or c.snoozed_until <= now()))::int as pending`,
+      ),
+      db.raw(`count(*) filter (where c.status <> 'resolved' and c.snoozed_until > now())::int as snoozed`),
+      db.raw(`count(*) filter (where c.status = 'resolved')::int as resolved`),
+      db.raw('count(*)::int as "all"'),
+    )
+    .first();
+  return row as Record<ConversationView, number>;
+}
 
 /**
  * One page of a view. Open and pending: longest waiting first (keyset on waiting_since, id, nulls
@@ -64,13 +117,12 @@ const VIEW_STATUSES: Record<ConversationView, ConversationStatus[] | null> = {
  */
 export async function listConversations(
   db: Knex,
-  opts: { view: ConversationView; limit: number; cursor?: string | undefined },
+  opts: { view: ConversationView; limit: number; cursor?: string | undefined; userId?: string | null },
 ): Promise<{ items: ConversationSummary[]; nextCursor: string | null }> {
-  const statuses = VIEW_STATUSES[opts.view];
-  const byWaiting = opts.view === 'open' || opts.view === 'pending';
+  const byWaiting = WAITING_VIEWS.includes(opts.view);
   const key = byWaiting ? 'c.waiting_since' : 'c.updated_at';
   const q = summaryQuery(db);
-  if (statuses) q.whereIn('c.status', statuses);
+  applyView(q, db, opts.view, opts.userId ?? null);
   const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
   if (cursor && byWaiting) {
     if (cursor.k === null) q.whereNull(key).andWhere('c.id', '>', cursor.id);

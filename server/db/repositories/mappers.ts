@@ -45,6 +45,8 @@ export function toConversationSummary(row: Row): ConversationSummary {
     lastInboundAt: iso(row.last_inbound_at),
     lastOutboundAt: iso(row.last_outbound_at),
     firstResponseAt: iso(row.first_response_at),
+    snoozedUntil: iso(row.snoozed_until),
+    tags: row.tags ?? [],
     updatedAt: iso(row.updated_at)!,
     version: row.version,
   };

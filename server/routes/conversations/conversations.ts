@@ -1,18 +1,30 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
-import type { ConversationListResponse, ConversationResponse, MessageResponse } from '../../../common/types';
-import { getConversationSummary, listConversations } from '../../db/repositories/conversations';
+import type {
+  ConversationEventsResponse,
+  ConversationListResponse,
+  ConversationResponse,
+  MessageResponse,
+  ViewCountsResponse,
+} from '../../../common/types';
+import { listConversationEvents } from '../../db/repositories/conversationEvents';
+import { countViews, getConversationSummary, listConversations } from '../../db/repositories/conversations';
 import { listConversationMessages } from '../../db/repositories/messages';
 import { NotFoundError } from '../../errors';
 import type { Logger } from '../../logger';
 import { currentUser } from '../../middleware/auth';
 import { validate } from '../../middleware/validate';
 import type { OutboundEnqueuer } from '../../queues/producers';
+import { assignConversation } from '../../services/assignConversation';
 import { changeConversationStatus } from '../../services/changeConversationStatus';
+import { createNote } from '../../services/createNote';
 import { createReply } from '../../services/createReply';
 import { replyOptionsFor } from '../../services/replyOptions';
+import { updateConversationFields } from '../../services/updateConversationFields';
 import {
+  assignSchema,
   conversationParamsSchema,
+  createNoteSchema,
   createReplySchema,
   listConversationsSchema,
   updateConversationSchema,
@@ -23,7 +35,12 @@ export function conversationsRouter(deps: { db: Knex; queues: OutboundEnqueuer; 
 
   router.get('/', async (req, res) => {
     const q = validate(listConversationsSchema, req.query);
-    const page = await listConversations(deps.db, { view: q.status, limit: q.limit, cursor: q.cursor });
+    const page = await listConversations(deps.db, {
+      view: q.status,
+      limit: q.limit,
+      cursor: q.cursor,
+      userId: currentUser(req).id,
+    });
     const body: ConversationListResponse = page;
     res.json(body);
   });
@@ -41,6 +58,11 @@ export function conversationsRouter(deps: { db: Knex; queues: OutboundEnqueuer; 
     };
   };
 
+  router.get('/counts', async (req, res) => {
+    const body: ViewCountsResponse = { counts: await countViews(deps.db, currentUser(req).id) };
+    res.json(body);
+  });
+
   router.get('/:id', async (req, res) => {
     const { id } = validate(conversationParamsSchema, req.params);
     res.json(await detail(id));
@@ -48,9 +70,41 @@ export function conversationsRouter(deps: { db: Knex; queues: OutboundEnqueuer; 
 
   router.patch('/:id', async (req, res) => {
     const { id } = validate(conversationParamsSchema, req.params);
-    const { status } = validate(updateConversationSchema, req.body);
-    await changeConversationStatus(deps.db, { conversationId: id, status, userId: currentUser(req).id });
+    const { status, ...changes } = validate(updateConversationSchema, req.body);
+    const userId = currentUser(req).id;
+    if (status) await changeConversationStatus(deps.db, { conversationId: id, status, userId });
+    await updateConversationFields(deps.db, { conversationId: id, userId, changes });
     res.json(await detail(id));
+  });
+
+  router.post('/:id/assign', async (req, res) => {
+    const { id } = validate(conversationParamsSchema, req.params);
+    const { assigneeId } = validate(assignSchema, req.body);
+    await assignConversation(deps.db, { conversationId: id, assigneeId, actorUserId: currentUser(req).id });
+    res.json(await detail(id));
+  });
+
+  router.post('/:id/claim', async (req, res) => {
+    const { id } = validate(conversationParamsSchema, req.params);
+    const userId = currentUser(req).id;
+    await assignConversation(deps.db, { conversationId: id, assigneeId: userId, actorUserId: userId });
+    res.json(await detail(id));
+  });
+
+  router.post('/:id/notes', async (req, res) => {
+    const { id } = validate(conversationParamsSchema, req.params);
+    const { text } = validate(createNoteSchema, req.body);
+    const body: MessageResponse = {
+      message: await createNote(deps.db, { conversationId: id, author: currentUser(req), text }),
+    };
+    res.status(201).json(body);
+  });
+
+  router.get('/:id/events', async (req, res) => {
+    const { id } = validate(conversationParamsSchema, req.params);
+    if (!(await getConversationSummary(deps.db, id))) throw new NotFoundError('Conversation');
+    const body: ConversationEventsResponse = { events: await listConversationEvents(deps.db, id) };
+    res.json(body);
   });
 
   router.post('/:id/replies', async (req, res) => {
@@ -61,6 +115,7 @@ export function conversationsRouter(deps: { db: Knex; queues: OutboundEnqueuer; 
       author: currentUser(req),
       text: input.text,
       channel: input.channel,
+      takeover: input.takeover,
       idempotencyKey: input.idempotencyKey,
     });
     const body: MessageResponse = { message };
