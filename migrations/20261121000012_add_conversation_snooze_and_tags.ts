@@ -8,7 +8,9 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('snoozed_until', { useTz: true });
     t.specificType('tags', 'text[]').notNullable().defaultTo('{}');
   });
-  await knex.raw('create index conversations_snoozed_idx on conversations (snoozed_until) where snoozed_until is not null');
+  await knex.raw(
+    'create index conversations_snoozed_idx on conversations (snoozed_until) where snoozed_until is not null',
+  );
   await knex.raw('create index conversations_tags_idx on conversations using gin (tags)');
 }
 
