@@ -88,6 +88,23 @@ describe('exactly-once replies on X', () => {
     });
   }
 
+  it('a 403 duplicate after a crash is reconciled against the timeline, never reposted', async () => {
+    const post = await simPost(stack.sim, { username: 'dup_dana', text: `@${stack.brand.username} Hallo` });
+    await conversationOf('dup_dana');
+    // The first reconcile does not see our post yet (X shows it late), so the retry posts again
+    // and X answers 403 duplicate content: Caredesk looks again and records the original.
+    await simFault(stack.sim, 'GET /2/users/:id/tweets', 'drop_then_show', 1);
+    const before = (await simStats(stack.sim)).brandPostsCreated;
+    const settled = await replyAndSettle('dup_dana', 'Doppelt hält nicht besser.', 'posted');
+    expect(settled.deliveryState).toBe('sent');
+    expect(armed).toBeNull();
+    expect(
+      (await simPostsBy(stack.sim, stack.brand.username)).filter((p) => p.in_reply_to === post),
+    ).toHaveLength(1);
+    expect((await simStats(stack.sim)).brandPostsCreated - before).toBe(1);
+    expect((await simStats(stack.sim)).requests['POST /2/tweets'] ?? 0).toBeGreaterThanOrEqual(2);
+  });
+
   it('a malformed answer after X accepted the post is reconciled, not reposted', async () => {
     const post = await simPost(stack.sim, {
       username: 'malformed_mo',
