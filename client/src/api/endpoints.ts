@@ -1,19 +1,25 @@
 import type {
+  AssignRequest,
   ChannelAccountListResponse,
+  ConversationEventsResponse,
   ConversationListResponse,
   ConversationResponse,
-  ConversationStatus,
+  CreateNoteRequest,
   CreateReplyRequest,
+  InboxView,
   LoginRequest,
   LoginResponse,
   MeResponse,
   MessageResponse,
   ModerationRequest,
+  UpdateConversationRequest,
+  UserListResponse,
+  ViewCountsResponse,
 } from '../../../common/types';
 import { apiRequest } from './http';
 
-/** The list filters the server understands; `open` covers the statuses new and open. */
-export type ConversationFilter = 'open' | 'pending' | 'resolved' | 'all';
+/** The list filters the server understands: the inbox views (`open` covers the statuses new and open). */
+export type ConversationFilter = InboxView;
 
 export const CONVERSATION_PAGE_SIZE = 50;
 
@@ -63,13 +69,49 @@ export function moderateMessage(messageId: string, body: ModerationRequest): Pro
   );
 }
 
-export function updateConversationStatus(
+/** How many conversations each inbox view holds right now. */
+export function fetchViewCounts(): Promise<ViewCountsResponse> {
+  return apiRequest<ViewCountsResponse>('GET', '/api/conversations/counts');
+}
+
+/** Status, priority, tags and snooze; the server answers with the updated conversation. */
+export function updateConversation(
   id: string,
-  status: ConversationStatus,
+  body: UpdateConversationRequest,
 ): Promise<ConversationResponse> {
-  return apiRequest<ConversationResponse>('PATCH', `/api/conversations/${encodeURIComponent(id)}`, {
-    status,
-  });
+  return apiRequest<ConversationResponse>('PATCH', `/api/conversations/${encodeURIComponent(id)}`, body);
+}
+
+export function assignConversation(id: string, body: AssignRequest): Promise<ConversationResponse> {
+  return apiRequest<ConversationResponse>(
+    'POST',
+    `/api/conversations/${encodeURIComponent(id)}/assign`,
+    body,
+  );
+}
+
+/** Assigns the conversation to the signed-in agent. */
+export function claimConversation(id: string): Promise<ConversationResponse> {
+  return apiRequest<ConversationResponse>('POST', `/api/conversations/${encodeURIComponent(id)}/claim`);
+}
+
+/** An internal note; the server resolves @mentions of colleagues. */
+export function createNote(conversationId: string, body: CreateNoteRequest): Promise<MessageResponse> {
+  return apiRequest<MessageResponse>(
+    'POST',
+    `/api/conversations/${encodeURIComponent(conversationId)}/notes`,
+    body,
+  );
+}
+
+/** The conversation's audit trail, oldest first. */
+export function fetchConversationEvents(id: string): Promise<ConversationEventsResponse> {
+  return apiRequest<ConversationEventsResponse>('GET', `/api/conversations/${encodeURIComponent(id)}/events`);
+}
+
+/** Colleagues, for the assign picker and @mentions in notes. */
+export function fetchUsers(): Promise<UserListResponse> {
+  return apiRequest<UserListResponse>('GET', '/api/users');
 }
 
 /** Health of every channel account (status, polling, rate limits, budget, ingest gaps). */

@@ -11,5 +11,9 @@ export const queryKeys = {
   conversationList: (status: ConversationFilter) => ['conversations', 'list', status] as const,
   conversationDetails: () => ['conversations', 'detail'] as const,
   conversation: (id: string) => ['conversations', 'detail', id] as const,
+  /** Under the conversation's key, so whatever refreshes the conversation refreshes its activity too. */
+  conversationEvents: (id: string) => ['conversations', 'detail', id, 'events'] as const,
+  viewCounts: () => ['conversations', 'counts'] as const,
+  users: () => ['users'] as const,
   channelAccounts: () => ['channel-accounts'] as const,
 };

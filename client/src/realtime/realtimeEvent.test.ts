@@ -1,4 +1,4 @@
-import { parseRealtimeEvent, queryKeysForEvent } from './realtimeEvent';
+import { affectsViewCounts, parseRealtimeEvent, queryKeysForEvent } from './realtimeEvent';
 
 describe('parseRealtimeEvent', () => {
   it('accepts the documented event shapes', () => {
@@ -34,5 +34,13 @@ describe('queryKeysForEvent', () => {
     expect(queryKeysForEvent({ type: 'account.updated', channelAccountId: 'a1' })).toEqual([
       ['channel-accounts'],
     ]);
+  });
+});
+
+describe('affectsViewCounts', () => {
+  it('recounts the views after conversation and message events, not after account events', () => {
+    expect(affectsViewCounts({ type: 'conversation.updated', conversationId: 'c1', version: 2 })).toBe(true);
+    expect(affectsViewCounts({ type: 'message.created', conversationId: 'c1', messageId: 'm1' })).toBe(true);
+    expect(affectsViewCounts({ type: 'account.updated', channelAccountId: 'a1' })).toBe(false);
   });
 });

@@ -38,3 +38,11 @@ export function queryKeysForEvent(event: RealtimeEvent): ReadonlyArray<readonly 
   if (event.type === 'account.updated') return [queryKeys.channelAccounts()];
   return [queryKeys.conversationLists(), queryKeys.conversation(event.conversationId)];
 }
+
+/**
+ * Whether an event can change how many conversations a view holds (new conversation, status, assignee,
+ * snooze). Message events count too: a customer writing again reopens a resolved conversation.
+ */
+export function affectsViewCounts(event: RealtimeEvent): boolean {
+  return event.type !== 'account.updated';
+}

@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { REALTIME_EVENT } from '../../../common/types';
+import { queryKeys } from '../api/queryKeys';
 import { createInvalidationBatcher } from './invalidationBatcher';
-import { parseRealtimeEvent, queryKeysForEvent } from './realtimeEvent';
+import { affectsViewCounts, parseRealtimeEvent, queryKeysForEvent } from './realtimeEvent';
 import { connectRealtime } from './socket';
 
 export type RealtimeStatus = 'connecting' | 'live' | 'offline';
@@ -10,6 +11,8 @@ export type RealtimeStatus = 'connecting' | 'live' | 'offline';
 // After the server refuses a handshake socket.io stops retrying by itself; keep trying slowly.
 const REFUSED_RETRY_MS = 5000;
 const EVENT_BATCH_MS = 250;
+// Counting every view is the most expensive query; during a burst of events once every 2 s is plenty.
+const COUNTS_BATCH_MS = 2000;
 
 /**
  * Keeps react-query in step with the server while mounted (mount it only when signed in: the session
@@ -24,6 +27,7 @@ export function useRealtime(): RealtimeStatus {
   useEffect(() => {
     const socket = connectRealtime();
     const batcher = createInvalidationBatcher(queryClient, EVENT_BATCH_MS);
+    const countsBatcher = createInvalidationBatcher(queryClient, COUNTS_BATCH_MS);
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
     socket.on('connect', () => {
@@ -43,11 +47,13 @@ export function useRealtime(): RealtimeStatus {
       const event = parseRealtimeEvent(payload);
       if (event === null) return;
       batcher.add(queryKeysForEvent(event));
+      if (affectsViewCounts(event)) countsBatcher.add([queryKeys.viewCounts()]);
     });
 
     return () => {
       clearTimeout(retryTimer);
       batcher.dispose();
+      countsBatcher.dispose();
       socket.removeAllListeners();
       socket.disconnect();
     };

@@ -1,28 +1,23 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { de } from '../i18n/de';
-import { en } from '../i18n/en';
+import { I18nextProvider } from 'react-i18next';
+import { createTestI18n } from './testI18n';
 
 /**
  * Renders a component to HTML under jest's node environment, with the real translations and an idle
- * query client: enough to assert what an agent would see, without a DOM. (The app's own i18n module
- * reads navigator and document, so tests build their own instance.)
+ * query client: enough to assert what an agent would see, without a DOM. `seed` puts answers into the
+ * query cache first (e.g. the users list), since nothing is fetched.
  */
-export function renderStatic(node: ReactNode, language: 'en' | 'de' = 'en'): string {
-  const i18n = i18next.createInstance();
-  void i18n.use(initReactI18next).init({
-    resources: { en: { translation: en }, de: { translation: de } },
-    lng: language,
-    fallbackLng: 'en',
-    initAsync: false,
-    interpolation: { escapeValue: false },
-  });
+export function renderStatic(
+  node: ReactNode,
+  language: 'en' | 'de' = 'en',
+  seed?: (client: QueryClient) => void,
+): string {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, enabled: false } } });
+  seed?.(queryClient);
   return renderToStaticMarkup(
-    <I18nextProvider i18n={i18n}>
+    <I18nextProvider i18n={createTestI18n(language)}>
       <QueryClientProvider client={queryClient}>{node}</QueryClientProvider>
     </I18nextProvider>,
   );

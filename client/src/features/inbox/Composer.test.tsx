@@ -97,11 +97,20 @@ describe('Composer', () => {
     expect(html).toContain('Closed since ');
   });
 
-  it('says so when no reply is possible at all', () => {
+  it('says so when no reply is possible at all, and still offers an internal note', () => {
     const html = render([], null);
-    expect(html).not.toContain('data-testid="composer-channel"');
+    expect(html).not.toMatch(/composer-channel-(public|dm|private_reply)/);
+    expect(html).toMatch(/data-testid="composer-channel-note" data-allowed="true"/);
     expect(html).toContain('No reply is possible in this conversation right now.');
     expect(html).not.toContain('composer-counter');
     expect(html).toMatch(/data-testid="composer-send"[^>]*disabled=""/);
+  });
+
+  it('offers the internal note next to the reply kinds, not selected, in both languages', () => {
+    const html = render(xOptions, 'public');
+    expect(html).toMatch(/data-testid="composer-channel-note"[^>]*><input[^>]*value="note"/);
+    expect(html).not.toMatch(/data-testid="composer-channel-note"[^>]*><input[^>]*checked=""/);
+    expect(html).toContain('>Note</label>');
+    expect(render(xOptions, 'public', 'de')).toContain('>Notiz</label>');
   });
 });

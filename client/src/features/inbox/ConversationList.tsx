@@ -1,25 +1,33 @@
 import { useTranslation } from 'react-i18next';
+import type { ConversationSummary } from '../../../../common/types';
 import { useNow } from '../../components/useNow';
 import { describeError } from '../../i18n/describeError';
 import { ConversationRow } from './ConversationRow';
-import { flattenConversationPages } from './conversationPages';
-import { useConversationList } from './inboxQueries';
-import type { InboxTab } from './StatusTabs';
+import type { useConversationList } from './inboxQueries';
 
 // Waiting times are shown to the second below a minute, so a few seconds keeps them honest.
 const CLOCK_TICK_MS = 5000;
 
 interface ConversationListProps {
-  status: InboxTab;
+  list: ReturnType<typeof useConversationList>;
+  /** The loaded rows that match the search, in list order. */
+  conversations: readonly ConversationSummary[];
+  search: string;
   selectedId: string | null;
+  cursorId: string | null;
   onSelect: (id: string) => void;
 }
 
-export function ConversationList({ status, selectedId, onSelect }: ConversationListProps) {
+export function ConversationList({
+  list,
+  conversations,
+  search,
+  selectedId,
+  cursorId,
+  onSelect,
+}: ConversationListProps) {
   const { t } = useTranslation();
   const now = useNow(CLOCK_TICK_MS);
-  const list = useConversationList(status);
-  const conversations = flattenConversationPages(list.data?.pages);
 
   if (list.isPending) return <p className="placeholder">{t('list.loading')}</p>;
 
@@ -42,12 +50,17 @@ export function ConversationList({ status, selectedId, onSelect }: ConversationL
             key={conversation.id}
             conversation={conversation}
             selected={conversation.id === selectedId}
+            cursor={conversation.id === cursorId}
             now={now}
             onSelect={onSelect}
           />
         ))}
       </ul>
-      {conversations.length === 0 && !list.isError && <p className="placeholder">{t('list.empty')}</p>}
+      {conversations.length === 0 && !list.isError && (
+        <p className="placeholder">
+          {search.trim() === '' ? t('list.empty') : t('list.noMatches', { query: search.trim() })}
+        </p>
+      )}
       {list.hasNextPage && (
         <button
           type="button"

@@ -2,24 +2,31 @@ import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../../../common/types';
 import { PlatformBadge } from '../../components/PlatformBadge';
 import { StatusPill } from '../../components/StatusPill';
-import { formatFullTimestamp } from '../../i18n/dateFormat';
+import { formatDeadline, formatFullTimestamp } from '../../i18n/dateFormat';
+import { isSnoozed } from './snoozeTimes';
 import { elapsedMs, formatDuration, isAwaitingReply, waitingLevel } from './waitingTime';
 
 interface ConversationRowProps {
   conversation: ConversationSummary;
   selected: boolean;
+  /** Highlighted by j/k, to be opened with Enter. */
+  cursor: boolean;
   now: number;
   onSelect: (id: string) => void;
 }
 
-export function ConversationRow({ conversation, selected, now, onSelect }: ConversationRowProps) {
+export function ConversationRow({ conversation, selected, cursor, now, onSelect }: ConversationRowProps) {
   const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? 'en';
   const { contact, lastInboundAt } = conversation;
   const awaiting = isAwaitingReply(conversation);
   const waitedMs = lastInboundAt === null ? null : elapsedMs(lastInboundAt, now);
   const waitClass =
     awaiting && waitedMs !== null ? `wait wait--${waitingLevel(waitedMs)}` : 'wait wait--idle';
   const priorityFlag = conversation.priority === 'high' || conversation.priority === 'urgent';
+  const snoozedUntil = isSnoozed(conversation.snoozedUntil, now) ? conversation.snoozedUntil : null;
+  const tags = conversation.tags ?? [];
+  const className = `row${selected ? ' row--selected' : ''}${cursor ? ' row--cursor' : ''}`;
 
   return (
     <li>
@@ -27,8 +34,9 @@ export function ConversationRow({ conversation, selected, now, onSelect }: Conve
         type="button"
         data-testid="conversation-row"
         data-conversation-id={conversation.id}
+        data-cursor={cursor ? 'true' : undefined}
         aria-current={selected ? 'true' : undefined}
-        className={selected ? 'row row--selected' : 'row'}
+        className={className}
         onClick={() => onSelect(conversation.id)}
       >
         <span className="row__line">
@@ -43,14 +51,14 @@ export function ConversationRow({ conversation, selected, now, onSelect }: Conve
               title={
                 awaiting
                   ? t('list.waitingSince', {
-                      time: formatFullTimestamp(lastInboundAt, i18n.resolvedLanguage ?? 'en'),
+                      time: formatFullTimestamp(lastInboundAt, locale),
                     })
                   : t('list.lastMessageAt', {
-                      time: formatFullTimestamp(lastInboundAt, i18n.resolvedLanguage ?? 'en'),
+                      time: formatFullTimestamp(lastInboundAt, locale),
                     })
               }
             >
-              {formatDuration(waitedMs, i18n.resolvedLanguage ?? 'en')}
+              {formatDuration(waitedMs, locale)}
             </span>
           )}
         </span>
@@ -64,8 +72,26 @@ export function ConversationRow({ conversation, selected, now, onSelect }: Conve
               {t(`priority.${conversation.priority}`)}
             </span>
           )}
+          {snoozedUntil !== null && (
+            <span
+              data-testid="row-snoozed"
+              className="badge badge--snoozed"
+              title={t('list.snoozedUntil', { time: formatFullTimestamp(snoozedUntil, locale) })}
+            >
+              {t('list.snoozedUntil', { time: formatDeadline(snoozedUntil, locale) })}
+            </span>
+          )}
           <span className="row__assignee">{conversation.assigneeName ?? t('list.unassigned')}</span>
         </span>
+        {tags.length > 0 && (
+          <span className="row__tags" title={t('list.tags')}>
+            {tags.map((tag) => (
+              <span key={tag} data-testid="row-tag" className="tag tag--small" dir="auto">
+                {tag}
+              </span>
+            ))}
+          </span>
+        )}
       </button>
     </li>
   );

@@ -1,27 +1,77 @@
+import { type Ref, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserDto } from '../../../../common/types';
 import { isApiError } from '../../api/ApiError';
 import { PlatformBadge } from '../../components/PlatformBadge';
 import { StatusPill } from '../../components/StatusPill';
+import { useNow } from '../../components/useNow';
 import { describeError } from '../../i18n/describeError';
-import { Composer } from './Composer';
-import { useConversation, useUpdateStatus } from './inboxQueries';
+import { Composer, type ComposerHandle, type ComposerMode } from './Composer';
+import { type ActionMenu, ConversationActions, ConversationToolbar } from './ConversationActions';
+import { ConversationActivity } from './ConversationActivity';
+import { useConversation } from './inboxQueries';
 import { mayModerate } from './moderation';
 import { defaultReplyKind } from './replyChannel';
 import { replyOptionsOf } from './replyOptions';
 import { Thread } from './Thread';
+import { useConversationWorkflow } from './workflowQueries';
+
+// Snooze badges only need to notice a snooze running out.
+const SNOOZE_TICK_MS = 30_000;
+
+/** What the inbox's keyboard shortcuts can ask of the open conversation. */
+export interface ConversationCommands {
+  focusComposer(mode: ComposerMode): void;
+  openMenu(menu: ActionMenu): void;
+  claim(): void;
+  resolve(): void;
+  /** Closes menus, mention suggestions and the takeover question; true when something was open. */
+  closeOverlays(): boolean;
+}
 
 interface ConversationViewProps {
   conversationId: string;
   user: UserDto;
+  commandsRef?: Ref<ConversationCommands>;
 }
 
-export function ConversationView({ conversationId, user }: ConversationViewProps) {
+export function ConversationView({ conversationId, user, commandsRef }: ConversationViewProps) {
   const { t } = useTranslation();
+  const now = useNow(SNOOZE_TICK_MS);
   const query = useConversation(conversationId);
-  const updateStatus = useUpdateStatus(conversationId);
+  const workflow = useConversationWorkflow(conversationId);
+  const [menu, setMenu] = useState<ActionMenu | null>(null);
+  const composer = useRef<ComposerHandle>(null);
+  const conversation = query.data?.conversation;
 
-  if (query.data === undefined) {
+  useImperativeHandle(
+    commandsRef,
+    () => ({
+      focusComposer: (mode) => composer.current?.focus(mode),
+      openMenu: (which) => {
+        if (conversation !== undefined) setMenu(which);
+      },
+      claim: () => {
+        if (conversation !== undefined && conversation.assigneeId !== user.id && !workflow.claim.isPending) {
+          workflow.claim.mutate();
+        }
+      },
+      resolve: () => {
+        if (conversation !== undefined && conversation.status !== 'resolved' && !workflow.status.isPending) {
+          workflow.status.mutate({ status: 'resolved' });
+        }
+      },
+      closeOverlays: () => {
+        const closedComposer = composer.current?.closeOverlays() ?? false;
+        if (menu === null) return closedComposer;
+        setMenu(null);
+        return true;
+      },
+    }),
+    [conversation, user.id, workflow.claim, workflow.status, menu],
+  );
+
+  if (conversation === undefined) {
     const notFound = isApiError(query.error) && query.error.status === 404;
     return (
       <section data-testid="conversation-view" className="view" aria-busy={query.isPending}>
@@ -45,8 +95,6 @@ export function ConversationView({ conversationId, user }: ConversationViewProps
     );
   }
 
-  const conversation = query.data.conversation;
-  const resolved = conversation.status === 'resolved';
   const replyOptions = replyOptionsOf(conversation);
 
   return (
@@ -62,43 +110,25 @@ export function ConversationView({ conversationId, user }: ConversationViewProps
             <span className="view__sub">
               {conversation.contact.handle ? `@${conversation.contact.handle} · ` : ''}
               {t('conversation.via', { handle: conversation.accountHandle })}
-              {conversation.assigneeName !== null &&
-                ` · ${t('conversation.assignee', { name: conversation.assigneeName })}`}
+              {conversation.assigneeName !== null && (
+                <span data-testid="conversation-assignee" data-assignee-id={conversation.assigneeId ?? ''}>
+                  {` · ${t('conversation.assignee', { name: conversation.assigneeName })}`}
+                </span>
+              )}
             </span>
           </div>
           <StatusPill status={conversation.status} />
         </div>
-        <div className="view__actions">
-          {updateStatus.isError && (
-            <span className="form-error" role="alert">
-              {describeError(t, updateStatus.error)}
-            </span>
-          )}
-          {resolved && (
-            <button
-              type="button"
-              className="button button--ghost"
-              disabled={updateStatus.isPending}
-              onClick={() => updateStatus.mutate('open')}
-            >
-              {t('conversation.reopen')}
-            </button>
-          )}
-          <button
-            data-testid="resolve-button"
-            type="button"
-            className="button"
-            disabled={resolved || updateStatus.isPending}
-            onClick={() => updateStatus.mutate('resolved')}
-          >
-            {resolved
-              ? t('conversation.resolved')
-              : updateStatus.isPending
-                ? t('conversation.resolving')
-                : t('conversation.resolve')}
-          </button>
-        </div>
+        <ConversationActions
+          conversation={conversation}
+          user={user}
+          workflow={workflow}
+          menu={menu}
+          onMenuChange={setMenu}
+          now={now}
+        />
       </header>
+      <ConversationToolbar conversation={conversation} workflow={workflow} now={now} />
       {query.isError && (
         // Keep showing the last good copy; a background refetch failing must not hide the thread.
         <div className="banner banner--error" role="alert">
@@ -107,12 +137,14 @@ export function ConversationView({ conversationId, user }: ConversationViewProps
           </span>
         </div>
       )}
+      <ConversationActivity conversation={conversation} />
       <Thread
         messages={conversation.messages}
         platform={conversation.platform}
         canModerate={mayModerate(user.role)}
       />
       <Composer
+        controlRef={composer}
         conversation={conversation}
         user={user}
         replyOptions={replyOptions}

@@ -10,6 +10,22 @@ describe('ThreadMessage', () => {
     expect(html).toContain('data-testid="message-dm-tag"');
   });
 
+  it('marks an internal note as such, without delivery state or platform link', () => {
+    const note = makeMessage({
+      direction: 'note',
+      text: 'Ask @Anna Berger about the refund',
+      externalUrl: null,
+      externalId: null,
+      authorName: 'Ben Ott',
+      authorHandle: null,
+    });
+    const html = renderStatic(<ThreadMessage message={note} platform="x" />);
+    expect(html).toMatch(/data-direction="note"[^>]*class="msg msg--note"/);
+    expect(html).toMatch(/data-testid="message-note-tag"[^>]*>Internal note</);
+    expect(html).not.toContain('delivery-state');
+    expect(renderStatic(<ThreadMessage message={note} platform="x" />, 'de')).toContain('>Interne Notiz<');
+  });
+
   it('shows a public post without the DM mark, with a link to it on X', () => {
     const html = renderStatic(<ThreadMessage message={makeMessage()} platform="x" />);
     expect(html).toContain('data-channel="public"');

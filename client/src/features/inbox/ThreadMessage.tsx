@@ -57,7 +57,11 @@ export function ThreadMessage({ message, platform, canModerate = false }: Thread
             {t('message.privateReply')}
           </span>
         )}
-        {message.direction === 'note' && <span className="msg__tag">{t('message.note')}</span>}
+        {message.direction === 'note' && (
+          <span data-testid="message-note-tag" className="msg__tag">
+            {t('message.note')}
+          </span>
+        )}
         {deleted ? (
           <span
             data-testid="moderation-deleted"

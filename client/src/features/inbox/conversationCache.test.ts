@@ -1,4 +1,4 @@
-import { upsertMessage } from './conversationCache';
+import { newerConversation, upsertMessage } from './conversationCache';
 import { makeDetail, makeMessage } from './testFixtures';
 
 describe('upsertMessage', () => {
@@ -24,5 +24,19 @@ describe('upsertMessage', () => {
     expect(upsertMessage(undefined, inbound)).toBeUndefined();
     const other = makeMessage({ id: 'm9', conversationId: 'c2' });
     expect(upsertMessage(cached, other)).toBe(cached);
+  });
+});
+
+describe('newerConversation', () => {
+  it('takes the server’s answer over the cached copy', () => {
+    const cached = { conversation: makeDetail([], { version: 3, priority: 'normal' }) };
+    const answer = { conversation: makeDetail([], { version: 4, priority: 'urgent' }) };
+    expect(newerConversation(cached, answer)).toBe(answer);
+  });
+
+  it('keeps a newer cached copy when an older answer arrives late', () => {
+    const cached = { conversation: makeDetail([], { version: 5, tags: ['vip', 'refund'] }) };
+    const late = { conversation: makeDetail([], { version: 4, tags: ['vip'] }) };
+    expect(newerConversation(cached, late)).toBe(cached);
   });
 });

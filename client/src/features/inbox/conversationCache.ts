@@ -16,3 +16,15 @@ export function upsertMessage(
     index === -1 ? [...messages, message] : messages.map((existing, i) => (i === index ? message : existing));
   return { conversation: { ...cached.conversation, messages: nextMessages } };
 }
+
+/**
+ * The copy to keep when the server answers a workflow change: its answer, unless the cache already holds
+ * a newer version (two quick changes whose answers arrived out of order).
+ */
+export function newerConversation(
+  cached: ConversationResponse | undefined,
+  answer: ConversationResponse,
+): ConversationResponse {
+  if (cached === undefined || cached.conversation.id !== answer.conversation.id) return answer;
+  return cached.conversation.version > answer.conversation.version ? cached : answer;
+}

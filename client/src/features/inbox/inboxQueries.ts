@@ -1,18 +1,13 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ConversationResponse,
-  ConversationStatus,
-  CreateReplyRequest,
-  ModerationRequest,
-} from '../../../../common/types';
+import type { ConversationResponse, CreateReplyRequest, ModerationRequest } from '../../../../common/types';
 import {
   type ConversationFilter,
+  createNote,
   createReply,
   fetchConversation,
   fetchConversations,
   moderateMessage,
   retryMessage,
-  updateConversationStatus,
 } from '../../api/endpoints';
 import { queryKeys } from '../../api/queryKeys';
 import { upsertMessage } from './conversationCache';
@@ -41,6 +36,8 @@ function useApplyMessage(conversationId: string) {
     queryClient.setQueryData<ConversationResponse>(key, (cached) => upsertMessage(cached, message));
     void queryClient.invalidateQueries({ queryKey: key });
     void queryClient.invalidateQueries({ queryKey: queryKeys.conversationLists() });
+    // A reply to an unassigned conversation claims it, so the views' counts move too.
+    void queryClient.invalidateQueries({ queryKey: queryKeys.viewCounts() });
   };
 }
 
@@ -69,13 +66,11 @@ export function useModerateMessage(conversationId: string, messageId: string) {
   });
 }
 
-export function useUpdateStatus(conversationId: string) {
-  const queryClient = useQueryClient();
+/** An internal note; shown at once like a reply, then confirmed by the refetch. */
+export function useCreateNote(conversationId: string) {
+  const applyMessage = useApplyMessage(conversationId);
   return useMutation({
-    mutationFn: (status: ConversationStatus) => updateConversationStatus(conversationId, status),
-    onSuccess: (response) => {
-      queryClient.setQueryData(queryKeys.conversation(conversationId), response);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.conversationLists() });
-    },
+    mutationFn: (text: string) => createNote(conversationId, { text }),
+    onSuccess: ({ message }) => applyMessage(message),
   });
 }

@@ -1,4 +1,4 @@
-import type { ReplyKind } from '../../../../common/types';
+import type { CreateReplyRequest, ReplyKind } from '../../../../common/types';
 import { isApiError } from '../../api/ApiError';
 
 /** What the agent asked to send: which conversation, on which channel, which text. */
@@ -11,7 +11,12 @@ export interface ReplyDraft {
 /** One reply the agent asked to send, with the key that makes re-sending it safe. */
 export interface ReplyAttempt extends ReplyDraft {
   idempotencyKey: string;
+  /** The agent confirmed replying to a colleague's conversation, taking it over. */
+  takeover?: boolean;
 }
+
+/** Error code of the 409 the server answers when the conversation is assigned to someone else. */
+export const ASSIGNED_TO_OTHER = 'assigned_to_other';
 
 /**
  * The attempt for sending `draft` now. If the previous attempt for the very same reply (conversation,
@@ -41,4 +46,24 @@ export function attemptFor(
 export function unresolvedAfterFailure(attempt: ReplyAttempt, error: unknown): ReplyAttempt | null {
   if (isApiError(error) && !error.outcomeUnknown) return null;
   return attempt;
+}
+
+/** The server refused because a colleague has the conversation: ask the agent whether to take it over. */
+export function needsTakeover(error: unknown): boolean {
+  return isApiError(error) && error.status === 409 && error.code === ASSIGNED_TO_OTHER;
+}
+
+/** The same attempt (same idempotency key, so it is still one reply), now allowed to take over. */
+export function withTakeover(attempt: ReplyAttempt): ReplyAttempt {
+  return { ...attempt, takeover: true };
+}
+
+export function replyRequest(attempt: ReplyAttempt): CreateReplyRequest {
+  const request: CreateReplyRequest = {
+    text: attempt.text,
+    channel: attempt.channel,
+    idempotencyKey: attempt.idempotencyKey,
+  };
+  if (attempt.takeover === true) request.takeover = true;
+  return request;
 }

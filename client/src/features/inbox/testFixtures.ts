@@ -30,6 +30,8 @@ export function makeSummary(overrides: Partial<ConversationSummary> = {}): Conve
     lastInboundAt: '2026-01-01T10:00:00Z',
     lastOutboundAt: null,
     firstResponseAt: null,
+    snoozedUntil: null,
+    tags: [],
     updatedAt: '2026-01-01T10:00:00Z',
     version: 1,
     ...overrides,

@@ -1,0 +1,34 @@
+/**
+ * Snooze presets, computed in the browser's time zone (the agent's working day): "tomorrow 9:00" is 9:00
+ * on the agent's clock, also across a daylight-saving change.
+ */
+export const SNOOZE_PRESETS = ['1h', '4h', 'tomorrow', 'monday'] as const;
+export type SnoozePreset = (typeof SNOOZE_PRESETS)[number];
+
+const HOUR_MS = 3_600_000;
+const MORNING_HOUR = 9;
+const MONDAY = 1;
+
+/** When a conversation snoozed now with this preset comes back. */
+export function snoozeUntil(preset: SnoozePreset, now: Date): Date {
+  switch (preset) {
+    case '1h':
+      return new Date(now.getTime() + HOUR_MS);
+    case '4h':
+      return new Date(now.getTime() + 4 * HOUR_MS);
+    case 'tomorrow':
+      return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, MORNING_HOUR);
+    case 'monday': {
+      // Always a coming Monday: on a Monday that is next week's.
+      const days = (7 + MONDAY - now.getDay()) % 7 || 7;
+      return new Date(now.getFullYear(), now.getMonth(), now.getDate() + days, MORNING_HOUR);
+    }
+  }
+}
+
+/** Whether the conversation is snoozed at `now` (a snooze that ran out no longer counts). */
+export function isSnoozed(snoozedUntil: string | null, now: number): boolean {
+  if (snoozedUntil === null) return false;
+  const until = Date.parse(snoozedUntil);
+  return !Number.isNaN(until) && until > now;
+}
