@@ -55,8 +55,23 @@ export async function pollAccount(deps: PollDeps, channelAccountId: string): Pro
     return { kind: 'skipped', reason: 'another poll of this account is running' };
   }
   const log = deps.logger.child({ channelAccountId });
-  const settings = parseAccountSettings(account.settings);
-  const usage = currentUsage(parseAccountUsage(account.usage), now());
+  // The lease is held now: nothing before the `finally` below may throw, so bad stored JSON falls
+  // back to defaults (and is logged) instead of blocking this account's polling for the lease time.
+  const settings = orDefault(
+    () => parseAccountSettings(account.settings),
+    () => parseAccountSettings({}),
+    log,
+    'settings',
+  );
+  const usage = currentUsage(
+    orDefault(
+      () => parseAccountUsage(account.usage),
+      () => parseAccountUsage({}),
+      log,
+      'usage',
+    ),
+    now(),
+  );
   const rateLimits = new Map(Object.entries(account.rate_limit ?? {}));
   const polled: string[] = [];
   let stored = 0;
@@ -186,6 +201,15 @@ async function markNeedsReauth(db: Knex, accountId: string, message: string, now
     'needs_reauth',
   );
   await notifyEvent(db, { type: 'account.updated', channelAccountId: accountId });
+}
+
+function orDefault<T>(read: () => T, fallback: () => T, log: Logger, what: string): T {
+  try {
+    return read();
+  } catch (error) {
+    log.error({ err: error }, `stored account ${what} are invalid; using defaults`);
+    return fallback();
+  }
 }
 
 function truncate(body: unknown): string | undefined {
