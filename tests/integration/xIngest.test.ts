@@ -250,13 +250,6 @@ describe('X ingest', () => {
     await waitFor(async () => (await messagesOf('dm_dora')).length === 2, {
       what: 'the DM',
       timeoutMs: 15_000,
-    }).catch(async (e) => {
-      console.error(
-        'STATE',
-        JSON.stringify(await db()('channel_accounts').first('usage', 'health', 'poll_cursor', 'rate_limit')),
-      );
-      console.error('ITEMS', JSON.stringify(await db()('inbound_items').whereRaw("item->>'channel' = 'dm'")));
-      throw e;
     });
     const rows = await messagesOf('dm_dora');
     expect(rows.map((m) => m.channel)).toEqual(['public', 'dm']);
