@@ -11,6 +11,20 @@ import * as addChannelAccountSettingsAndUsage from './20261121000009_add_channel
 import * as createIngestGaps from './20261121000010_create_ingest_gaps';
 import * as addMessageModerationAndPrivateReply from './20261121000011_add_message_moderation_and_private_reply';
 import * as addConversationSnoozeAndTags from './20261121000012_add_conversation_snooze_and_tags';
+import * as addSearchVectors from './20261121000013_add_search_vectors';
+import * as createNotifications from './20261121000014_create_notifications';
+import * as createCannedResponsesAndAttachments from './20261121000015_create_canned_responses_and_attachments';
+import * as createAgentPresence from './20261121000016_create_agent_presence';
+import * as addConversationSlaLanguageAndSavedFilters from './20261121000017_add_conversation_sla_language_and_saved_filters';
+import * as addReplyApprovals from './20261121000018_add_reply_approvals';
+import * as createRoutingRulesAndAssignment from './20261121000019_create_routing_rules_and_assignment';
+import * as createSlaPoliciesAndBusinessHours from './20261121000020_create_sla_policies_and_business_hours';
+import * as createResponseMetrics from './20261121000021_create_response_metrics';
+import * as addInboundMessageTimeIndex from './20261121000022_add_inbound_message_time_index';
+import * as addLoginThrottleAndPasswordReset from './20261121000023_add_login_throttle_and_password_reset';
+import * as createOauthFlows from './20261121000024_create_oauth_flows';
+import * as createAuditLogAndUserInvites from './20261121000025_create_audit_log_and_user_invites';
+import * as addUserAllAccountsGrant from './20261121000026_add_user_all_accounts_grant';
 
 export interface Migration {
   name: string;
@@ -32,4 +46,18 @@ export const migrations: readonly Migration[] = [
   createIngestGaps,
   addMessageModerationAndPrivateReply,
   addConversationSnoozeAndTags,
+  addSearchVectors,
+  createNotifications,
+  createCannedResponsesAndAttachments,
+  createAgentPresence,
+  addConversationSlaLanguageAndSavedFilters,
+  addReplyApprovals,
+  createRoutingRulesAndAssignment,
+  createSlaPoliciesAndBusinessHours,
+  createResponseMetrics,
+  addInboundMessageTimeIndex,
+  addLoginThrottleAndPasswordReset,
+  createOauthFlows,
+  createAuditLogAndUserInvites,
+  addUserAllAccountsGrant,
 ];
