@@ -39,4 +39,45 @@ describe('parseEnv', () => {
       REDIS_URL: undefined,
     });
   });
+
+  it('builds PUBLIC_URL from HOST and PORT unless set, and refuses one that is not a URL', () => {
+    expect(parseEnv({}).publicUrl).toBe('http://127.0.0.1:3000');
+    expect(parseEnv({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(parseEnv({ PUBLIC_URL: 'https://support.example.com/' }).publicUrl).toBe(
+      'https://support.example.com',
+    );
+    expect(() => parseEnv({ PUBLIC_URL: 'support.example.com' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('configures OIDC sign-in only from a complete, https (or loopback) set of variables', () => {
+    expect(parseEnv({}).oidc).toBeNull();
+    const oidc = {
+      OIDC_ISSUER_URL: 'https://login.example.com/realms/support',
+      OIDC_CLIENT_ID: 'caredesk',
+      OIDC_CLIENT_SECRET: 's3cret',
+      OIDC_REDIRECT_URL: 'https://support.example.com/api/auth/oidc/callback',
+      OIDC_ALLOWED_DOMAINS: 'Example.com, example.org',
+    };
+    expect(parseEnv(oidc).oidc).toEqual({
+      issuerUrl: oidc.OIDC_ISSUER_URL,
+      clientId: 'caredesk',
+      clientSecret: 's3cret',
+      redirectUrl: oidc.OIDC_REDIRECT_URL,
+      allowedDomains: ['example.com', 'example.org'],
+    });
+    expect(() => parseEnv({ ...oidc, OIDC_CLIENT_ID: '' })).toThrow(/OIDC_CLIENT_ID/);
+    expect(() => parseEnv({ ...oidc, OIDC_ISSUER_URL: 'http://login.example.com' })).toThrow(/https/);
+    expect(parseEnv({ ...oidc, OIDC_ISSUER_URL: 'http://127.0.0.1:9000' }).oidc?.issuerUrl).toBe(
+      'http://127.0.0.1:9000',
+    );
+  });
+
+  it('reads the session idle timeout and the login lockout policy', () => {
+    expect(parseEnv({})).toMatchObject({
+      SESSION_IDLE_MINUTES: 30,
+      LOGIN_MAX_FAILURES: 5,
+      LOGIN_LOCKOUT_MINUTES: 15,
+    });
+    expect(() => parseEnv({ SESSION_IDLE_MINUTES: '0' })).toThrow(/SESSION_IDLE_MINUTES/);
+  });
 });

@@ -27,8 +27,8 @@ export class AuthenticationError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'Not allowed') {
-    super('forbidden', message, 403);
+  constructor(message = 'Not allowed', code = 'forbidden') {
+    super(code, message, 403);
   }
 }
 

@@ -2,16 +2,20 @@ import path from 'node:path';
 import { DEFAULT_BEARER_TOKEN } from '../simulator/options';
 import { startSimulator } from '../simulator/server';
 import { startWorkers } from '../workers/startWorkers';
+import { createOidc } from './auth/oidc';
 import { migrateLatest } from './db/migrate';
 import { loadEnv } from './env';
 import { childLogger, createLogger } from './logger';
+import { seedDemoCannedResponses } from './runtime/cannedResponses';
 import { channelConfig, connectChannels } from './runtime/channels';
 import { createCore } from './runtime/core';
 import { resolveDatabase } from './runtime/database';
 import { startDemo } from './runtime/demo';
 import { loadSecretBox } from './runtime/encryptionKey';
+import { createSessionStore } from './runtime/sessionStore';
 import { type DemoLogin, ensureFirstAdmin, seedDemoUsers } from './runtime/users';
 import { startWeb } from './runtime/web';
+import { xOAuthConfig } from './runtime/xOAuthConfig';
 import { createShutdown } from './shutdown';
 
 /**
@@ -51,6 +55,8 @@ async function main() {
         graphVersion: env.FB_GRAPH_VERSION,
         appSecret: channels.facebook?.appSecret,
       },
+      publicUrl: env.publicUrl,
+      xOAuth: xOAuthConfig(env, simulator?.url ?? null),
     });
     shutdown.defer('database pool', () => core.db.destroy());
     shutdown.defer('queues', () => core.queues.close());
@@ -62,22 +68,46 @@ async function main() {
       ? await seedDemoUsers(core.db)
       : [await ensureFirstAdmin(core.db, env.ADMIN_EMAIL)].filter((l): l is DemoLogin => l !== null);
 
+    if (env.demo) await seedDemoCannedResponses(core.db);
     const workers = await startWorkers({ ...core, pollEveryMs: env.pollIntervalMs });
     shutdown.defer('workers', () => workers.close());
 
+    const sessions = createSessionStore(core.db, { redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX });
+    shutdown.defer('session store', () => sessions.close());
     const web = await startWeb({
+      sessionStore: sessions.store,
       db: core.db,
       queues: core.queues,
       adapters: core.adapters,
       pingQueue: () => core.queues.ping(),
       logger,
       sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
+      sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+      oidc: env.oidc ? createOidc(env.oidc, core.db) : null,
+      loginThrottle: {
+        windowMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
+        accountMaxFailures: env.LOGIN_MAX_FAILURES,
+        ipMaxFailures: env.LOGIN_MAX_FAILURES * 4,
+        lockMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
+      },
       secureCookies: env.NODE_ENV === 'production',
       clientDir: path.resolve('client/dist'),
+      spike: { factor: env.SPIKE_FACTOR, minInbound: env.SPIKE_MIN_INBOUND },
       facebookWebhook:
         channels.facebook?.appSecret && channels.facebook.verifyToken
           ? { appSecret: channels.facebook.appSecret, verifyToken: channels.facebook.verifyToken }
           : undefined,
+      channelConnection: {
+        secretBox,
+        xOAuth: core.xOAuth,
+        endpoints: {
+          xApiBaseUrl: channels.xApiBaseUrl,
+          requestTimeoutMs: env.X_REQUEST_TIMEOUT_MS,
+          fbGraphBaseUrl: channels.facebook?.graphBaseUrl ?? env.FB_GRAPH_BASE_URL,
+          fbGraphVersion: env.FB_GRAPH_VERSION,
+          ...(channels.facebook?.appSecret ? { fbAppSecret: channels.facebook.appSecret } : {}),
+        },
+      },
       databaseUrl: database.url,
       port: env.PORT,
       host: env.HOST,

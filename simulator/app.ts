@@ -4,10 +4,13 @@ import { createGraphRouter } from './facebook/api/router';
 import { createFacebookControlRouter } from './facebook/control';
 import { createFacebookWebhookControlRouter } from './facebook/controlWebhook';
 import { FacebookState } from './facebook/store';
+import { createFacebookUserTokenRouter } from './oauth/facebookUserTokens';
+import { createXOAuth2Router } from './oauth/xOAuth2Router';
 import type { SimulatorOptions } from './options';
 import { createXApiRouter } from './x/api/router';
 import { createXControlRouter } from './x/control';
 import { createXDmControlRouter } from './x/controlDms';
+import { createXMediaControlRouter } from './x/controlMedia';
 import { SimulatorState } from './x/store';
 
 export type { FacebookState } from './facebook/store';
@@ -28,11 +31,14 @@ export function createSimulatorApp(options: SimulatorOptions = {}): {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
+  app.use(createXOAuth2Router(state));
+  app.use(createFacebookUserTokenRouter(facebook));
   app.use(createXApiRouter(state));
   app.use(createGraphRouter(facebook));
   app.use(createControlRouter(state, facebook));
   app.use(createXControlRouter(state));
   app.use(createXDmControlRouter(state));
+  app.use(createXMediaControlRouter(state));
   app.use(createFacebookControlRouter(facebook));
   app.use(createFacebookWebhookControlRouter(facebook));
   app.use((_req, res) => {

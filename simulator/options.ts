@@ -15,6 +15,8 @@ export interface SimulatorOptions {
   brand?: { id?: string; username: string; name: string };
   /** Bearer tokens the X API accepts; every token acts as the brand. */
   bearerTokens?: string[];
+  /** App-only bearer tokens: accepted for reads, refused (403) where X needs a user context (media upload). */
+  appOnlyBearerTokens?: string[];
   /** Clock in epoch milliseconds; tests pass a fake one to move rate-limit windows. */
   now?: () => number;
   /** Per-endpoint overrides of the per-user rate limits (limit per window, window length). */
@@ -52,6 +54,7 @@ export interface SimulatorOptions {
 export interface ResolvedOptions {
   brand: { id: string; username: string; name: string };
   bearerTokens: string[];
+  appOnlyBearerTokens: string[];
   now: () => number;
   rateLimits: Partial<Record<XEndpoint, Partial<RateLimitRule>>>;
   appRateLimits: Partial<Record<XEndpoint, Partial<RateLimitRule>>>;
@@ -83,6 +86,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
       name: options.brand?.name ?? DEFAULT_BRAND.name,
     },
     bearerTokens: options.bearerTokens ?? [DEFAULT_BEARER_TOKEN],
+    appOnlyBearerTokens: options.appOnlyBearerTokens ?? [],
     now: options.now ?? Date.now,
     rateLimits: options.rateLimits ?? {},
     appRateLimits: options.appRateLimits ?? {},

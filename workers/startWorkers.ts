@@ -1,6 +1,7 @@
 import type { Worker } from 'bullmq';
 import { jobId, QUEUES } from '../server/queues/jobs';
 import { sweepOutbox } from '../server/services/sweepOutbox';
+import { createAssignmentProcessor } from './processors/AssignmentProcessor';
 import type { WorkerContext } from './processors/context';
 import { createIngestProcessor } from './processors/IngestProcessor';
 import {
@@ -36,6 +37,7 @@ export async function startWorkers(ctx: WorkerContext, opts: WorkerOptions = {})
       concurrency: opts.concurrency?.outbound ?? 4,
     }),
     ctx.queues.worker(QUEUES.maintenance, createMaintenanceProcessor(ctx), { concurrency: 1 }),
+    ctx.queues.worker(QUEUES.assignment, createAssignmentProcessor(ctx), { concurrency: 2 }),
   ];
   for (const w of workers) {
     w.on('error', (err) => log.error({ err, queue: w.name }, 'worker error'));

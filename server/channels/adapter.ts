@@ -51,6 +51,8 @@ export interface InboundItem {
   action?: 'edit' | 'remove' | 'hide' | 'unhide';
   /** Key in `inbound_items` when it differs from externalId (several changes to one comment). */
   dedupeKey?: string;
+  /** Language the platform detected (ISO 639-1, e.g. "de"); absent when it does not say. */
+  lang?: string;
   raw: unknown;
 }
 
@@ -105,6 +107,19 @@ export type ReplyTarget =
 
 export type ModerationAction = 'hide' | 'unhide' | 'delete';
 
+/** What goes with a reply's text: an image the platform fetches from our public URL. */
+export interface ReplyExtras {
+  attachmentUrl?: string;
+  /** The same image for platforms that take an upload (X); its bytes are read only when needed. */
+  attachment?: ReplyAttachment;
+}
+
+export interface ReplyAttachment {
+  contentType: string;
+  byteSize: number;
+  load(): Promise<Buffer>;
+}
+
 export interface PostedReply {
   externalId: string;
   postedAt: string;
@@ -124,7 +139,7 @@ export interface ChannelAdapter {
   streams(settings: AccountSettings): StreamSpec[];
   /** Items newer than `cursor` (null: start from now, newest page only). */
   fetchStream(key: string, cursor: StreamCursor | null): Promise<StreamFetch>;
-  postReply(target: ReplyTarget, text: string): Promise<PostedReply>;
+  postReply(target: ReplyTarget, text: string, extras?: ReplyExtras): Promise<PostedReply>;
   /**
    * Looks for a reply the account already sent to `target` since `since` — the reconcile step
    * before retrying a send whose outcome is unknown (crash or timeout after the platform accepted it).

@@ -56,5 +56,6 @@ export const inboundItemSchema: z.ZodType<InboundItem> = z.object({
   supersedes: z.array(z.string()).optional(),
   action: z.enum(['edit', 'remove', 'hide', 'unhide']).optional(),
   dedupeKey: z.string().optional(),
+  lang: z.string().optional(),
   raw: z.unknown(),
 });

@@ -33,7 +33,11 @@ type AdapterFactory = (input: AdapterInput, endpoints: ChannelEndpoints) => Chan
 const factories: Partial<Record<Platform, AdapterFactory>> = {
   x: (input, endpoints) =>
     new TwitterAdapter({
-      client: createXClient(xCredentialsSchema.parse(input.credentials), endpoints.xApiBaseUrl),
+      client: createXClient(
+        xCredentialsSchema.parse(input.credentials),
+        endpoints.xApiBaseUrl,
+        endpoints.requestTimeoutMs,
+      ),
       account: { userId: input.externalUserId, handle: input.handle },
       ...(endpoints.requestTimeoutMs ? { requestTimeoutMs: endpoints.requestTimeoutMs } : {}),
     }),

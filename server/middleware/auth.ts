@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Knex } from 'knex';
+import { postgresSessionStore, type SessionStore } from '../auth/sessionStore';
 import { readCookie, resolveSession, SESSION_COOKIE } from '../auth/sessions';
 import { getUser, type UserRow } from '../db/repositories/users';
 import { AuthenticationError, ForbiddenError } from '../errors';
@@ -13,14 +14,30 @@ declare global {
 }
 
 /** Loads the signed-in user from the session cookie; 401 when there is none. */
-export function requireUser(db: Knex) {
+export function requireUser(
+  db: Knex,
+  sessionIdleMs?: number,
+  store: SessionStore = postgresSessionStore(db),
+) {
   return async (req: Request, _res: Response, next: NextFunction) => {
-    const userId = await resolveSession(db, readCookie(req.headers.cookie, SESSION_COOKIE));
+    const userId = await resolveSession(store, readCookie(req.headers.cookie, SESSION_COOKIE), sessionIdleMs);
     const user = userId ? await getUser(db, userId) : undefined;
     if (!user?.active) return next(new AuthenticationError());
     req.user = user;
     next();
   };
+}
+
+/**
+ * After an admin reset the user signs in with a one-time temporary password and must choose a new
+ * one before anything else: only reading `/me` and changing the password are allowed.
+ */
+export function requirePasswordChanged(req: Request, _res: Response, next: NextFunction) {
+  if (!req.user?.must_change_password) return next();
+  const path = req.baseUrl + req.path;
+  if (path === '/api/me/password' || (req.method === 'GET' && path.replace(/\/$/, '') === '/api/me'))
+    return next();
+  next(new ForbiddenError('Change your password first', 'password_change_required'));
 }
 
 /**

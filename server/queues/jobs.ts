@@ -6,6 +6,7 @@ export const QUEUES = {
   ingest: 'ingest',
   outbound: 'outbound',
   maintenance: 'maintenance',
+  assignment: 'assignment',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -14,17 +15,21 @@ export const pollJobSchema = z.object({ channelAccountId: z.uuid() });
 export const ingestJobSchema = z.object({ inboundItemId: z.string().regex(/^\d+$/) });
 export const outboundJobSchema = z.object({ messageId: z.uuid() });
 export const maintenanceJobSchema = z.object({ task: z.literal('sweep') });
+/** One auto-assignment pass over a team's queue. */
+export const assignmentJobSchema = z.object({ teamId: z.uuid() });
 
 export type PollJob = z.infer<typeof pollJobSchema>;
 export type IngestJob = z.infer<typeof ingestJobSchema>;
 export type OutboundJob = z.infer<typeof outboundJobSchema>;
 export type MaintenanceJob = z.infer<typeof maintenanceJobSchema>;
+export type AssignmentJob = z.infer<typeof assignmentJobSchema>;
 
 export interface JobPayloads {
   poll: PollJob;
   ingest: IngestJob;
   outbound: OutboundJob;
   maintenance: MaintenanceJob;
+  assignment: AssignmentJob;
 }
 
 /** BullMQ forbids ':' in custom job ids. */

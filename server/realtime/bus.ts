@@ -7,12 +7,43 @@ import type { Logger } from '../logger';
 export const EVENTS_CHANNEL = 'caredesk_events';
 
 /**
+ * PostgreSQL channel carrying a user id whose sessions were ended (logout, password change, reset,
+ * deactivation by trigger): every web server re-checks that user's sockets and drops the dead ones.
+ */
+export const SESSIONS_ENDED_CHANNEL = 'caredesk_sessions_ended';
+
+export async function notifySessionsEnded(db: Knex.Transaction | Knex, userId: string): Promise<void> {
+  await db.raw('select pg_notify(?, ?)', [SESSIONS_ENDED_CHANNEL, userId]);
+}
+
+/**
  * Announces an event from inside a transaction. PostgreSQL delivers NOTIFY only when the
  * transaction commits (and drops it on rollback), so nothing is announced that is not stored,
  * and every web server (one or many) hears it without a separate bus.
  */
 export async function notifyEvent(trx: Knex.Transaction | Knex, event: RealtimeEvent): Promise<void> {
-  await trx.raw('select pg_notify(?, ?)', [EVENTS_CHANNEL, JSON.stringify(event)]);
+  const conversationId = conversationOf(event);
+  if (conversationId === null) {
+    await trx.raw('select pg_notify(?, ?)', [EVENTS_CHANNEL, JSON.stringify(event)]);
+    return;
+  }
+  // Stamp the conversation's channel account on the event, in the same statement, so the web servers
+  // can send it to that account's socket room only (see roomsFor in io.ts).
+  await trx.raw(
+    `select pg_notify(?, (?::jsonb || jsonb_build_object('channelAccountId',
+       (select channel_account_id from conversations where id = ?)))::text)`,
+    [EVENTS_CHANNEL, JSON.stringify(event), conversationId],
+  );
+}
+
+/** An event as it travels: conversation events carry their channel account for room routing. */
+export type RoutedEvent = RealtimeEvent & { channelAccountId?: string | null };
+
+/** The conversation an event concerns, if any (a presence event: the conversation the tab shows). */
+export function conversationOf(event: RealtimeEvent): string | null {
+  if (event.type === 'presence.changed') return event.presence.conversationId;
+  if ('conversationId' in event) return event.conversationId;
+  return null;
 }
 
 export interface EventListener {
@@ -30,6 +61,7 @@ export function listenEvents(opts: {
   logger: Logger;
   onEvent: (event: RealtimeEvent) => void;
   onReconnect?: () => void;
+  onSessionsEnded?: (userId: string) => void;
 }): EventListener {
   let client: pg.Client | null = null;
   let closed = false;
@@ -45,6 +77,10 @@ export function listenEvents(opts: {
     const c = new pg.Client({ connectionString: opts.url });
     client = c;
     c.on('notification', (msg) => {
+      if (msg.channel === SESSIONS_ENDED_CHANNEL && msg.payload) {
+        opts.onSessionsEnded?.(msg.payload);
+        return;
+      }
       if (msg.channel !== EVENTS_CHANNEL || !msg.payload) return;
       try {
         opts.onEvent(JSON.parse(msg.payload) as RealtimeEvent);
@@ -60,6 +96,7 @@ export function listenEvents(opts: {
     try {
       await c.connect();
       await c.query(`LISTEN ${EVENTS_CHANNEL}`);
+      await c.query(`LISTEN ${SESSIONS_ENDED_CHANNEL}`);
       if (attempt > 0) opts.onReconnect?.();
       attempt = 0;
       markReady();

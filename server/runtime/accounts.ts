@@ -3,6 +3,18 @@ import { type ChannelEndpoints, createChannelAdapter } from '../channels/registr
 import { upsertChannelAccount } from '../db/repositories/channelAccounts';
 import type { XCredentials } from '../env';
 import type { SecretBox } from '../security/secretBox';
+import { recordAudit } from '../services/recordAudit';
+
+/** Configured from the environment at start, so the actor is the system (no user, no request). */
+async function recordChannelConnected(db: Knex, account: { id: string; platform: string; handle: string }) {
+  await recordAudit(db, {
+    actorKind: 'system',
+    action: 'channel.connected',
+    targetType: 'channel_account',
+    targetId: account.id,
+    data: { platform: account.platform, handle: account.handle },
+  });
+}
 
 /**
  * Connects the X account whose credentials the environment names: asks X who the token belongs to
@@ -18,13 +30,15 @@ export async function connectXAccount(
     { xApiBaseUrl: deps.xApiBaseUrl },
   );
   const identity = await adapter.verifyCredentials();
-  return upsertChannelAccount(deps.db, {
+  const account = await upsertChannelAccount(deps.db, {
     platform: 'x',
     externalUserId: identity.externalUserId,
     handle: identity.handle,
     displayName: identity.name,
     credentialsEncrypted: deps.secretBox.seal(JSON.stringify(credentials)),
   });
+  await recordChannelConnected(deps.db, account);
+  return account;
 }
 
 /** Connects the Facebook page whose page access token is configured (`GET /me` names the page). */
@@ -39,11 +53,13 @@ export async function connectFacebookPage(
     deps.endpoints,
   );
   const identity = await adapter.verifyCredentials();
-  return upsertChannelAccount(deps.db, {
+  const account = await upsertChannelAccount(deps.db, {
     platform: 'facebook',
     externalUserId: identity.externalUserId,
     handle: identity.handle,
     displayName: identity.name,
     credentialsEncrypted: deps.secretBox.seal(JSON.stringify(credentials)),
   });
+  await recordChannelConnected(deps.db, account);
+  return account;
 }

@@ -1,10 +1,13 @@
 import type { Knex } from 'knex';
 import { type AdapterProvider, createAdapterProvider } from '../channels/adapterProvider';
 import { createDb } from '../db/knex';
+import type { ChannelAccountRow } from '../db/repositories/channelAccounts';
 import type { Env } from '../env';
 import type { Logger } from '../logger';
 import { createQueueSet, type QueueSet, type RetryPolicy } from '../queues/backend';
 import type { SecretBox } from '../security/secretBox';
+import { ensureFreshXCredentials } from '../services/channelConnection/refreshXToken';
+import type { XOAuthConfig } from '../services/channelConnection/xOAuth';
 
 /** The composition root's shared services; built once per process and passed down explicitly. */
 export interface Core {
@@ -15,6 +18,12 @@ export interface Core {
   logger: Logger;
   databaseUrl: string;
   xApiBaseUrl: string;
+  /** Origin platforms reach us at (PUBLIC_URL), for attachment URLs. */
+  publicUrl?: string;
+  /** X OAuth 2.0 client (connect, refresh); null when not configured. */
+  xOAuth: XOAuthConfig | null;
+  /** Refreshes an account's X OAuth 2.0 token (persisted, under a row lock) when it nears expiry. */
+  refreshCredentials: (account: ChannelAccountRow) => Promise<ChannelAccountRow>;
 }
 
 export function createCore(input: {
@@ -26,6 +35,8 @@ export function createCore(input: {
   retry?: RetryPolicy;
   requestTimeoutMs?: number;
   facebook?: { graphBaseUrl: string; graphVersion: string; appSecret?: string | undefined };
+  publicUrl?: string;
+  xOAuth?: XOAuthConfig | null;
 }): Core {
   const db = createDb({ url: input.databaseUrl });
   const queues = createQueueSet(
@@ -56,5 +67,18 @@ export function createCore(input: {
     logger: input.logger,
     databaseUrl: input.databaseUrl,
     xApiBaseUrl: input.xApiBaseUrl,
+    ...(input.publicUrl ? { publicUrl: input.publicUrl } : {}),
+    xOAuth: input.xOAuth ?? null,
+    refreshCredentials: (account) =>
+      ensureFreshXCredentials(
+        {
+          db,
+          secretBox: input.secretBox,
+          xApiBaseUrl: input.xApiBaseUrl,
+          xOAuth: input.xOAuth ?? null,
+          logger: input.logger,
+        },
+        account,
+      ),
   };
 }

@@ -10,10 +10,11 @@ import { createSecretBox, parseKeys, type SecretBox } from '../security/secretBo
  * DATA_DIR/encryption.key (mode 0600), so `npm start` works with nothing configured.
  */
 export function loadSecretBox(env: Env, logger: Logger): SecretBox {
-  if (env.ENCRYPTION_KEY) return createSecretBox(parseKeys(env.ENCRYPTION_KEY));
+  const configured = env.CAREDESK_ENCRYPTION_KEYS ?? env.ENCRYPTION_KEY;
+  if (configured) return createSecretBox(parseKeys(configured));
   if (env.NODE_ENV === 'production') {
     throw new Error(
-      'ENCRYPTION_KEY is required in production (32 random bytes, base64): openssl rand -base64 32',
+      'CAREDESK_ENCRYPTION_KEYS (or ENCRYPTION_KEY) is required in production (32 random bytes, base64): openssl rand -base64 32',
     );
   }
   const file = path.join(env.dataDir, 'encryption.key');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Role } from '../../common/types';
 import { hashPassword } from '../auth/passwords';
+import { ensureTeam } from '../db/repositories/teams';
 import { countUsers, upsertUser } from '../db/repositories/users';
 
 export interface DemoLogin {
@@ -12,18 +13,23 @@ export interface DemoLogin {
 }
 
 export const DEMO_PASSWORD = 'caredesk-demo';
+export const DEMO_TEAM = 'Service DE';
 
 const DEMO_USERS: Array<Omit<DemoLogin, 'password'> & { initials: string; locale: 'en' | 'de' }> = [
   { email: 'anna@demo.caredesk', name: 'Anna Berger', initials: 'AB', role: 'agent', locale: 'de' },
   { email: 'ben@demo.caredesk', name: 'Ben Okafor', initials: 'BO', role: 'agent', locale: 'en' },
   { email: 'lea@demo.caredesk', name: 'Lea Schmidt', initials: 'LS', role: 'lead', locale: 'de' },
   { email: 'admin@demo.caredesk', name: 'Demo Admin', initials: 'DA', role: 'admin', locale: 'en' },
+  // A community guide: her replies are drafts that an agent or lead approves.
+  { email: 'gina@demo.caredesk', name: 'Gina Rossi', initials: 'GR', role: 'guide', locale: 'en' },
 ];
 
 /** Demo mode only: fixed, printed logins for a newcomer's first look. */
 export async function seedDemoUsers(db: Knex): Promise<DemoLogin[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) await upsertUser(db, { ...u, passwordHash });
+  // One team, so "My teams" and assigning to a team have something to show; the admin is not in it.
+  await ensureTeam(db, DEMO_TEAM, ['anna@demo.caredesk', 'ben@demo.caredesk', 'lea@demo.caredesk']);
   return DEMO_USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD, name: u.name, role: u.role }));
 }
 

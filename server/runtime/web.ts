@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AppDeps, createApp } from '../app';
+import { sessionStoreOf } from '../auth/sessions';
+import { getUser } from '../db/repositories/users';
 import { listenEvents } from '../realtime/bus';
 import { createRealtimeServer } from '../realtime/io';
 
@@ -22,6 +24,13 @@ export async function startWeb(
     url: deps.databaseUrl,
     logger: deps.logger.child({ category: 'realtime' }),
     onEvent: (event) => realtime.broadcast(event),
+    onSessionsEnded: (userId) => {
+      endSessionsOfInactiveUser(deps, userId)
+        .then(() => realtime.revalidateUser(userId))
+        .catch((err: unknown) => {
+          deps.logger.warn({ err, userId }, 'could not re-check sockets after sessions ended');
+        });
+    },
   });
   await listener.ready;
   await new Promise<void>((resolve, reject) => {
@@ -47,4 +56,13 @@ export async function startWeb(
       server.closeAllConnections();
     },
   };
+}
+
+/**
+ * A deactivation deletes the user's PostgreSQL sessions in its own transaction (trigger); sessions
+ * kept in Redis are deleted here, when the web servers hear about it.
+ */
+async function endSessionsOfInactiveUser(deps: AppDeps, userId: string): Promise<void> {
+  const user = await getUser(deps.db, userId);
+  if (!user?.active) await sessionStoreOf(deps).deleteForUser(userId);
 }

@@ -4,6 +4,8 @@ import { recordConversationEvent } from '../db/repositories/conversationEvents';
 import { lockConversation, updateConversation } from '../db/repositories/conversations';
 import { NotFoundError } from '../errors';
 import { notifyEvent } from '../realtime/bus';
+import { refreshConversationSla } from './conversationSla';
+import { refreshConversationMetrics } from './metrics/refreshConversationMetrics';
 
 /** An agent sets a conversation's status (resolve, reopen, pending); audited and announced. */
 export async function changeConversationStatus(
@@ -18,6 +20,7 @@ export async function changeConversationStatus(
       status: input.status,
       resolved_at: input.status === 'resolved' ? trx.fn.now() : null,
     });
+    await refreshConversationSla(trx, current.id);
     await recordConversationEvent(trx, {
       conversationId: current.id,
       type: 'conversation.status_changed',
@@ -25,6 +28,7 @@ export async function changeConversationStatus(
       actorUserId: input.userId,
       data: { from: current.status, to: input.status },
     });
+    await refreshConversationMetrics(trx, current.id);
     await notifyEvent(trx, { type: 'conversation.updated', conversationId: current.id, version });
   });
 }

@@ -3,6 +3,7 @@ import type { MessageDto } from '../../common/types';
 import { recordConversationEvent } from '../db/repositories/conversationEvents';
 import { lockConversation } from '../db/repositories/conversations';
 import { toMessageDto } from '../db/repositories/mappers';
+import { insertMentionNotifications } from '../db/repositories/notifications';
 import type { UserRow } from '../db/repositories/users';
 import { NotFoundError, ValidationError } from '../errors';
 import { notifyEvent } from '../realtime/bus';
@@ -25,7 +26,10 @@ export function findMentions(
   return ids.map((u) => u.id);
 }
 
-/** An internal note: never sent to the platform; mentioned colleagues are recorded on the event. */
+/**
+ * An internal note: never sent to the platform. Mentioned colleagues (never the author) are recorded on
+ * the event and each gets a notification, announced to that colleague alone, in the same transaction.
+ */
 export async function createNote(
   db: Knex,
   input: { conversationId: string; author: UserRow; text: string },
@@ -55,6 +59,15 @@ export async function createNote(
       data: { messageId: row.id, mentioned },
     });
     await notifyEvent(trx, { type: 'message.created', conversationId: conversation.id, messageId: row.id });
+    const notifications = await insertMentionNotifications(trx, {
+      userIds: mentioned,
+      conversationId: conversation.id,
+      actorId: input.author.id,
+      messageId: row.id,
+    });
+    for (const n of notifications) {
+      await notifyEvent(trx, { type: 'notification.created', userId: n.userId, notificationIds: [n.id] });
+    }
     return toMessageDto(row);
   });
 }

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
+import { requiresApproval } from '../../common/approval';
 import type { MessageDto, ReplyKind } from '../../common/types';
 import { signReply, xLengthInfo } from '../../common/xText';
+import { getAttachment } from '../db/repositories/attachments';
 import { getChannelAccount } from '../db/repositories/channelAccounts';
 import { recordConversationEvent } from '../db/repositories/conversationEvents';
 import { lockConversation, updateConversation } from '../db/repositories/conversations';
@@ -27,11 +29,14 @@ export interface CreateReplyInput {
   channel?: ReplyKind;
   /** Reply although someone else is assigned, and take the conversation over (audited). */
   takeover?: boolean;
+  /** An uploaded image (POST /api/attachments), where the reply kind allows one. */
+  attachmentId?: string | undefined;
 }
 
 /**
  * Stores an agent's public reply as an outbox row (`queued`) and, after commit, enqueues its
  * delivery. The agent's signature is appended here, so what is counted is what is posted.
+ * A reply by someone who needs approval is stored as a `draft` instead and not enqueued.
  */
 export async function createReply(
   deps: { db: Knex; queues: OutboundEnqueuer; logger: Logger },
@@ -40,6 +45,11 @@ export async function createReply(
   const body = input.text.trim();
   if (body === '') throw new ValidationError('Reply text is empty', 'text');
   const signed = signReply(body, input.author.initials);
+  // Guides and trainees write drafts (stored unsigned: the approver's signature goes on at approval).
+  const draft = requiresApproval({
+    role: input.author.role,
+    needsApproval: Boolean(input.author.needs_approval),
+  });
   // A resubmit of the same reply answers with the stored row and takes no locks.
   const existing = await findByIdempotencyKey(deps.db, input.author.id, input.idempotencyKey);
   if (existing) {
@@ -92,6 +102,16 @@ export async function createReply(
         'channel',
       );
     }
+    if (input.attachmentId !== undefined) {
+      if (!option.attachments?.allowed) {
+        throw new UnprocessableError(
+          'attachment_not_allowed',
+          option.attachments?.reason ?? `A ${kind} reply cannot carry an attachment`,
+          'attachmentId',
+        );
+      }
+      if (!(await getAttachment(trx, input.attachmentId))) throw new NotFoundError('Attachment');
+    }
     const length = option.weighted ? xLengthInfo(signed).weightedLength : [...signed].length;
     if (length > option.maxLength) {
       throw new UnprocessableError(
@@ -120,22 +140,34 @@ export async function createReply(
       text: signed,
       inReplyToExternalId: replyTo ?? null,
       idempotencyKey: input.idempotencyKey,
+      attachmentId: input.attachmentId ?? null,
+      ...(draft ? { text: body, draft } : {}),
     });
     if (created) {
-      const version = await updateConversation(trx, conversation.id, {
-        snippet: signed.slice(0, 200),
-        ...(conversation.status === 'new' ? { status: 'open' } : {}),
-      });
+      // A draft is not an answer yet: the list keeps showing the customer's words.
+      const version = await updateConversation(
+        trx,
+        conversation.id,
+        draft
+          ? {}
+          : { snippet: signed.slice(0, 200), ...(conversation.status === 'new' ? { status: 'open' } : {}) },
+      );
       await recordConversationEvent(trx, {
         conversationId: conversation.id,
-        type: 'reply.queued',
+        type: draft ? 'reply.drafted' : 'reply.queued',
         actorKind: 'user',
         actorUserId: input.author.id,
-        data: { messageId: row.id, kind, inReplyTo: target?.externalId ?? null },
+        data: {
+          messageId: row.id,
+          kind,
+          inReplyTo: target?.externalId ?? null,
+          ...(input.attachmentId ? { attachmentId: input.attachmentId } : {}),
+        },
       });
       await notifyEvent(trx, { type: 'message.created', conversationId: conversation.id, messageId: row.id });
       await notifyEvent(trx, { type: 'conversation.updated', conversationId: conversation.id, version });
-      afterCommit(() => enqueueOutbound(deps.queues, row.id));
+      // Drafts are never enqueued: approveDraft queues them once approved.
+      if (!draft) afterCommit(() => enqueueOutbound(deps.queues, row.id));
     }
     return { message: toMessageDto(row), created };
   });

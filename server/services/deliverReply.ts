@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { parseAccountSettings } from '../channels/accountSettings';
-import type { PostedReply, ReplyTarget } from '../channels/adapter';
+import type { PostedReply, ReplyExtras, ReplyTarget } from '../channels/adapter';
 import type { AdapterProvider } from '../channels/adapterProvider';
 import {
   ChannelAuthError,
@@ -8,6 +8,7 @@ import {
   ChannelRejectedError,
   ChannelUnavailableError,
 } from '../channels/errors';
+import { getAttachment, getAttachmentData } from '../db/repositories/attachments';
 import { getChannelAccount, updateAccountHealth } from '../db/repositories/channelAccounts';
 import { recordConversationEvent } from '../db/repositories/conversationEvents';
 import { updateConversation } from '../db/repositories/conversations';
@@ -19,6 +20,9 @@ import {
 } from '../db/repositories/messages';
 import type { Logger } from '../logger';
 import { notifyEvent } from '../realtime/bus';
+import { publicAttachmentUrl } from './attachmentUrl';
+import { refreshConversationSla } from './conversationSla';
+import { refreshConversationMetrics } from './metrics/refreshConversationMetrics';
 import { messengerWindow } from './replyOptions';
 
 export type DeliveryOutcome =
@@ -42,6 +46,8 @@ export interface DeliverDeps {
   adapters: AdapterProvider;
   logger: Logger;
   now?: () => Date;
+  /** Origin the platform can reach our attachment URLs at (PUBLIC_URL). */
+  publicUrl?: string;
 }
 
 /**
@@ -59,6 +65,8 @@ export async function deliverReply(
     const row = await lockMessage(trx, messageId);
     if (row?.direction !== 'outbound') return { skip: 'missing' as const };
     if (row.delivery_state === 'sent' || row.delivery_state === 'failed') return { skip: row.delivery_state };
+    // A draft waits for approval: only approveDraft moves it to `queued`; a stray job posts nothing.
+    if (row.delivery_state === 'draft') return { skip: 'draft' as const };
     const resumed = row.delivery_state === 'sending';
     const updated = await updateMessage(trx, row.id, {
       delivery_state: 'sending',
@@ -101,7 +109,7 @@ export async function deliverReply(
       const found = await adapter.findPostedReply(target, row.text, since);
       if (found) return markSent(deps, row, found, true);
     }
-    const posted = await adapter.postReply(target, row.text);
+    const posted = await adapter.postReply(target, row.text, await replyExtrasFor(deps, row));
     deps.crashAt?.('posted', row.id);
     return markSent(deps, row, posted, false);
   } catch (error) {
@@ -128,6 +136,25 @@ async function replyTargetFor(db: Knex, row: MessageRow, now: number): Promise<R
     };
   }
   return { channel: 'public', inReplyToExternalId: row.in_reply_to_external_id ?? '' };
+}
+
+/**
+ * The reply's image: its public URL (Facebook fetches it from there) and, read on demand outside any
+ * transaction, its bytes (X takes an upload).
+ */
+async function replyExtrasFor(deps: DeliverDeps, row: MessageRow): Promise<ReplyExtras> {
+  if (!row.attachment_id) return {};
+  const attachment = await getAttachment(deps.db, row.attachment_id);
+  if (!attachment) throw new ChannelRejectedError('The attached image was removed', 'invalid');
+  const load = async () => {
+    const file = await getAttachmentData(deps.db, attachment.id);
+    if (!file) throw new ChannelRejectedError('The attached image was removed', 'invalid');
+    return file.data;
+  };
+  return {
+    ...(deps.publicUrl ? { attachmentUrl: publicAttachmentUrl(deps.publicUrl, attachment.token) } : {}),
+    attachment: { contentType: attachment.content_type, byteSize: attachment.byte_size, load },
+  };
 }
 
 /** Back to `queued` with a visible reason: definitely not posted, try again after `delayMs`. */
@@ -261,6 +288,8 @@ async function markSent(
       waiting_since: null,
       ...(current?.status === 'resolved' ? {} : { status: 'pending' }),
     });
+    await refreshConversationSla(trx, row.conversation_id);
+    await refreshConversationMetrics(trx, row.conversation_id);
     await recordConversationEvent(trx, {
       conversationId: row.conversation_id,
       type: 'reply.sent',

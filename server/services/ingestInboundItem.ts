@@ -12,7 +12,10 @@ import {
 import { lockInboundItem, markInboundProcessed } from '../db/repositories/inboundItems';
 import { insertInboundMessage } from '../db/repositories/messages';
 import { notifyEvent } from '../realtime/bus';
+import { refreshConversationSla } from './conversationSla';
 import { ingestOwnPost } from './ingestOwnPost';
+import { refreshConversationMetrics } from './metrics/refreshConversationMetrics';
+import { routeNewConversation } from './routeConversation';
 
 export type IngestOutcome =
   | { kind: 'ingested'; conversationId: string; messageId: string; createdConversation: boolean }
@@ -90,10 +93,16 @@ async function ingestCustomerItem(
     first_inbound_at: trx.raw('coalesce(first_inbound_at, ?)', [item.createdAt]),
     last_inbound_at: trx.raw('greatest(last_inbound_at, ?)', [item.createdAt]),
     waiting_since: trx.raw('coalesce(waiting_since, ?)', [item.createdAt]),
+    // The customer's latest known language wins: people switch, and the newest message is what we answer.
+    ...(item.lang ? { language: item.lang } : {}),
     // A customer writing again wakes a snoozed conversation.
     snoozed_until: null,
     ...(reopened ? { status: 'open', resolved_at: null } : {}),
   });
+  await refreshConversationSla(trx, conversation.id, {
+    inbound: { at: item.createdAt, reopened: conversation.status === 'resolved' },
+  });
+  await refreshConversationMetrics(trx, conversation.id);
   if (created) {
     await recordConversationEvent(trx, {
       conversationId: conversation.id,
@@ -121,6 +130,7 @@ async function ingestCustomerItem(
     version,
   });
   await notifyEvent(trx, { type: 'message.created', conversationId: conversation.id, messageId: message.id });
+  if (created) await routeNewConversation(trx, conversation.id);
   return {
     kind: 'ingested',
     conversationId: conversation.id,

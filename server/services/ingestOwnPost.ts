@@ -3,6 +3,7 @@ import type { InboundItem } from '../channels/adapter';
 import { recordConversationEvent } from '../db/repositories/conversationEvents';
 import { updateConversation } from '../db/repositories/conversations';
 import { notifyEvent } from '../realtime/bus';
+import { refreshConversationSla } from './conversationSla';
 import type { IngestOutcome } from './ingestInboundItem';
 
 /** The conversation an item by the account itself belongs to, or null when we have none. */
@@ -67,6 +68,7 @@ export async function ingestOwnPost(
     last_outbound_at: trx.raw('greatest(last_outbound_at, ?)', [item.createdAt]),
     waiting_since: null,
   });
+  await refreshConversationSla(trx, conversationId);
   await recordConversationEvent(trx, {
     conversationId,
     type: 'reply.sent',

@@ -37,6 +37,8 @@ export interface PollDeps {
   queues: OutboundEnqueuer;
   logger: Logger;
   now?: () => number;
+  /** Refreshes expiring OAuth 2.0 credentials before the adapter is built (persisted, race-safe). */
+  refreshCredentials?: ((account: ChannelAccountRow) => Promise<ChannelAccountRow>) | undefined;
 }
 
 const LEASE_MS = 5 * 60_000;
@@ -78,7 +80,17 @@ export async function pollAccount(deps: PollDeps, channelAccountId: string): Pro
   let lastError: string | null = null;
   let anySuccess = false;
   try {
-    const adapter = deps.adapters(account);
+    let current = account;
+    try {
+      if (deps.refreshCredentials) current = await deps.refreshCredentials(account);
+    } catch (error) {
+      // A refresh token X no longer accepts: only an admin can re-authorise the account.
+      if (!(error instanceof ChannelAuthError)) throw error;
+      log.warn({ err: error }, 'token refresh refused; polling paused until the account is re-authorised');
+      await markNeedsReauth(deps.db, account.id, error.message, now());
+      return { kind: 'needs_reauth', message: error.message };
+    }
+    const adapter = deps.adapters(current);
     for (const spec of adapter.streams(settings)) {
       const state = usage.streams[spec.key] ?? initialState(spec);
       const t = now();

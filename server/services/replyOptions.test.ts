@@ -81,6 +81,23 @@ describe('replyOptionsFor', () => {
     expect(
       option(replyOptionsFor('facebook', [comment, failed], base + 2 * HOUR), 'private_reply')?.allowed,
     ).toBe(true);
+    // A private reply awaiting approval holds the one allowed; a rejected draft frees it again.
+    const pendingDraft = {
+      ...answered,
+      deliveryState: 'draft' as const,
+      approval: { state: 'pending' as const, byUserId: null, byName: null, at: null, reason: null },
+    };
+    expect(
+      option(replyOptionsFor('facebook', [comment, pendingDraft], base + 2 * HOUR), 'private_reply')?.allowed,
+    ).toBe(false);
+    const rejectedDraft = {
+      ...pendingDraft,
+      approval: { ...pendingDraft.approval, state: 'rejected' as const },
+    };
+    expect(
+      option(replyOptionsFor('facebook', [comment, rejectedDraft], base + 2 * HOUR), 'private_reply')
+        ?.allowed,
+    ).toBe(true);
   });
 
   it('Messenger: RESPONSE within 24 h, HUMAN_AGENT until 7 days, then nothing, always with the reason', () => {
@@ -115,5 +132,37 @@ describe('replyOptionsFor', () => {
       base + 8 * DAY + HOUR,
     );
     expect(option(again, 'dm')).toMatchObject({ allowed: true, reason: null });
+  });
+});
+
+describe('replyOptionsFor: attachments', () => {
+  it('allows an image with a Facebook comment reply and on X, and says why not on Messenger', () => {
+    const fb = replyOptionsFor(
+      'facebook',
+      [
+        msg({ direction: 'inbound', channel: 'public' }, base),
+        msg({ direction: 'inbound', channel: 'dm' }, base + HOUR),
+      ],
+      base + 2 * HOUR,
+    );
+    expect(option(fb, 'public')?.attachments).toEqual({ allowed: true, reason: null });
+    expect(option(fb, 'private_reply')?.attachments).toMatchObject({
+      allowed: false,
+      reason: expect.any(String),
+    });
+    expect(option(fb, 'dm')?.attachments).toMatchObject({ allowed: false, reason: expect.any(String) });
+
+    const x = replyOptionsFor(
+      'x',
+      [
+        msg({ direction: 'inbound', channel: 'public' }, base),
+        msg({ direction: 'inbound', channel: 'dm' }, base + HOUR),
+      ],
+      base + 2 * HOUR,
+    );
+    expect(x.map((o) => [o.kind, o.attachments])).toEqual([
+      ['public', { allowed: true, reason: null }],
+      ['dm', { allowed: true, reason: null }],
+    ]);
   });
 });

@@ -8,6 +8,15 @@ export const FB_COMMENT_MAX_LENGTH = 8000;
 /** Messenger text limit (Send API): 2,000 characters. */
 export const MESSENGER_MAX_LENGTH = 2000;
 export const HOUR = 3600_000;
+/**
+ * Images (PNG, JPEG, GIF, WebP up to the upload limit) go with Facebook comment replies (Graph
+ * `attachment_url`) and with X replies and DMs (uploaded to X first); Messenger stays text only.
+ */
+const ATTACH_OK = { allowed: true, reason: null };
+const NO_MESSENGER_MEDIA = {
+  allowed: false,
+  reason: 'Caredesk sends Messenger messages and private replies as text only',
+};
 export const DAY = 24 * HOUR;
 
 const at = (m: MessageDto) => Date.parse(m.platformCreatedAt ?? m.receivedAt);
@@ -51,6 +60,7 @@ export function replyOptionsFor(platform: Platform, messages: MessageDto[], now:
     until: null,
     maxLength,
     weighted,
+    attachments: ATTACH_OK,
   });
 
   if (platform === 'x') {
@@ -62,6 +72,7 @@ export function replyOptionsFor(platform: Platform, messages: MessageDto[], now:
       until: null,
       maxLength: X_DM_MAX_LENGTH,
       weighted: false,
+      attachments: ATTACH_OK,
     });
     return options;
   }
@@ -73,7 +84,10 @@ export function replyOptionsFor(platform: Platform, messages: MessageDto[], now:
     const already = comment
       ? messages.some(
           (m) =>
-            m.privateReply && m.inReplyToExternalId === comment.externalId && m.deliveryState !== 'failed',
+            m.privateReply &&
+            m.inReplyToExternalId === comment.externalId &&
+            m.deliveryState !== 'failed' &&
+            m.approval?.state !== 'rejected',
         )
       : false;
     let reason: string | null = null;
@@ -88,6 +102,7 @@ export function replyOptionsFor(platform: Platform, messages: MessageDto[], now:
       until: comment ? new Date(deadline).toISOString() : null,
       maxLength: MESSENGER_MAX_LENGTH,
       weighted: false,
+      attachments: NO_MESSENGER_MEDIA,
     });
   }
   if (hasDm) {
@@ -106,6 +121,7 @@ export function replyOptionsFor(platform: Platform, messages: MessageDto[], now:
       until: window ? new Date(window.until).toISOString() : null,
       maxLength: MESSENGER_MAX_LENGTH,
       weighted: false,
+      attachments: NO_MESSENGER_MEDIA,
     });
   }
   return options;

@@ -4,6 +4,7 @@ import { type ConversationEventType, recordConversationEvent } from '../db/repos
 import { lockConversation, updateConversation } from '../db/repositories/conversations';
 import { NotFoundError, ValidationError } from '../errors';
 import { notifyEvent } from '../realtime/bus';
+import { refreshConversationSla } from './conversationSla';
 
 export interface FieldChanges {
   priority?: Priority | undefined;
@@ -52,6 +53,7 @@ export async function updateConversationFields(
     }
     if (events.length === 0) return;
     const version = await updateConversation(trx, input.conversationId, update);
+    if (update.priority !== undefined) await refreshConversationSla(trx, input.conversationId);
     for (const e of events) {
       await recordConversationEvent(trx, {
         conversationId: input.conversationId,

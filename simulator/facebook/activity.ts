@@ -12,6 +12,8 @@ export interface PageActivity {
   /** What the action created: the new comment's id or the message id. */
   result_id?: string;
   text?: string;
+  /** A comment reply's image, as the Page sent it (Graph fetches it from there). */
+  attachment_url?: string;
   messaging_type?: string;
   tag?: string;
   /** PSID of the person a private reply or message went to. */

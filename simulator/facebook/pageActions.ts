@@ -56,7 +56,13 @@ export function pageComment(
     createdAt: state.now(),
   });
   state.activity.record(
-    { type: 'comment_reply', object_id: targetId, result_id: comment.id, text: message },
+    {
+      type: 'comment_reply',
+      object_id: targetId,
+      result_id: comment.id,
+      text: message,
+      ...(input.attachmentUrl ? { attachment_url: input.attachmentUrl } : {}),
+    },
     state.now(),
   );
   state.emitCommentChange(comment, 'add', state.now());

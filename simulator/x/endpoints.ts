@@ -11,6 +11,11 @@ export const X_ENDPOINTS = [
   'DELETE /2/tweets/:id',
   'GET /2/dm_events',
   'POST /2/dm_conversations/with/:participant_id/messages',
+  // Chunked media upload as twitter-api-v2 1.29 `v2.uploadMedia` calls it (not in our reference).
+  'POST /2/media/upload/initialize',
+  'POST /2/media/upload/:id/append',
+  'POST /2/media/upload/:id/finalize',
+  'GET /2/media/upload',
 ] as const;
 
 export type XEndpoint = (typeof X_ENDPOINTS)[number];
@@ -36,6 +41,18 @@ const PATTERNS: ReadonlyArray<{ method: string; re: RegExp; endpoint: XEndpoint 
     re: /^\/2\/dm_conversations\/with\/[^/]+\/messages\/?$/,
     endpoint: 'POST /2/dm_conversations/with/:participant_id/messages',
   },
+  { method: 'POST', re: /^\/2\/media\/upload\/initialize\/?$/, endpoint: 'POST /2/media/upload/initialize' },
+  {
+    method: 'POST',
+    re: /^\/2\/media\/upload\/[^/]+\/append\/?$/,
+    endpoint: 'POST /2/media/upload/:id/append',
+  },
+  {
+    method: 'POST',
+    re: /^\/2\/media\/upload\/[^/]+\/finalize\/?$/,
+    endpoint: 'POST /2/media/upload/:id/finalize',
+  },
+  { method: 'GET', re: /^\/2\/media\/upload\/?$/, endpoint: 'GET /2/media/upload' },
 ];
 
 export function matchXEndpoint(method: string, path: string): XEndpoint | null {

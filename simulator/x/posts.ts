@@ -38,6 +38,8 @@ export interface NewPost {
   /** A pure retweet: `text` is ignored and built from the retweeted post. */
   retweetedPostId?: string | null;
   media?: NewMedia[];
+  /** Media that already exist (uploaded; API `media.media_ids`), attached after any new ones. */
+  mediaKeys?: string[];
   createdAt?: number;
 }
 
@@ -62,7 +64,10 @@ export class PostStore {
   }
 
   create(input: NewPost): XPost {
-    const media = (input.media ?? []).map((m) => this.media.create(m, this.nextId()));
+    const media = [
+      ...(input.media ?? []).map((m) => this.media.create(m, this.nextId())),
+      ...(input.mediaKeys ?? []).map((k) => this.media.get(k)).filter((m): m is XMedia => m !== undefined),
+    ];
     const id = this.nextId();
     const parent = input.inReplyToPostId ? this.posts.get(input.inReplyToPostId) : undefined;
     const retweeted = input.retweetedPostId ? this.posts.get(input.retweetedPostId) : undefined;

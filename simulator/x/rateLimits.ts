@@ -32,6 +32,12 @@ export const DEFAULT_X_RATE_LIMITS: Readonly<Record<XEndpoint, RateLimitRule>> =
   // Reference section 4: dm_events 15 per 15 min per user. Very low for polling, and meant to be.
   'GET /2/dm_events': { limit: 15, windowMs: FIFTEEN_MINUTES },
   'POST /2/dm_conversations/with/:participant_id/messages': { limit: 15, windowMs: FIFTEEN_MINUTES },
+  // UNCONFIRMED: the reference has no figures for the media upload endpoints; generous guesses, so that
+  // a send is limited by POST /2/tweets or the DM endpoint, not by its upload.
+  'POST /2/media/upload/initialize': { limit: 180, windowMs: FIFTEEN_MINUTES },
+  'POST /2/media/upload/:id/append': { limit: 1800, windowMs: FIFTEEN_MINUTES },
+  'POST /2/media/upload/:id/finalize': { limit: 180, windowMs: FIFTEEN_MINUTES },
+  'GET /2/media/upload': { limit: 900, windowMs: FIFTEEN_MINUTES },
 };
 
 /** Per-app limits, counted on top of the per-user ones and reported in `x-app-limit-24hour-*`. Reference §4. */

@@ -1,4 +1,5 @@
 import { HeldRequests } from '../held';
+import { XOAuth2Store } from '../oauth/xOAuth2Store';
 import { type ResolvedOptions, resolveOptions, type SimulatorOptions } from '../options';
 import { DmStore, type XDmEvent } from './dms';
 import type { XEndpoint } from './endpoints';
@@ -6,6 +7,7 @@ import { FaultBook } from './faults';
 import { MediaStore, type NewMedia } from './media';
 import { type EditResult, type NewPost, PostStore, type XPost } from './posts';
 import { DEFAULT_X_APP_RATE_LIMITS, DEFAULT_X_RATE_LIMITS, RateLimiter } from './rateLimits';
+import { type MediaCategory, type UploadMediaType, type UploadSession, UploadStore } from './uploads';
 import { type CustomerInput, DEFAULT_AVATAR, UserDirectory, type XUser } from './users';
 
 export type { EditResult, NewPost, XPost } from './posts';
@@ -17,6 +19,8 @@ export interface SimulatorStats {
   posts: number;
   brandDmsCreated: number;
   dms: number;
+  /** Uploads finalized through the media upload endpoints. */
+  mediaUploaded: number;
 }
 
 export interface NewDmInput {
@@ -45,6 +49,9 @@ export class SimulatorState {
   readonly held = new HeldRequests();
   readonly media = new MediaStore();
   readonly dms = new DmStore();
+  readonly uploads: UploadStore;
+  /** OAuth 2.0 (PKCE) codes and tokens issued by the simulator's authorize/token endpoints. */
+  readonly oauth2: XOAuth2Store;
 
   private readonly users: UserDirectory;
   private readonly posts: PostStore;
@@ -59,6 +66,7 @@ export class SimulatorState {
   constructor(options: SimulatorOptions = {}) {
     this.options = resolveOptions(options);
     this.now = this.options.now;
+    this.oauth2 = new XOAuth2Store(this.now);
     this.rateLimits = new RateLimiter(DEFAULT_X_RATE_LIMITS, this.options.rateLimits, this.now);
     this.appRateLimits = new RateLimiter(DEFAULT_X_APP_RATE_LIMITS, this.options.appRateLimits, this.now);
     const { id, username, name } = this.options.brand;
@@ -76,11 +84,29 @@ export class SimulatorState {
       acceptsDms: true,
     };
     this.users = new UserDirectory(this.brand, this.now);
+    this.uploads = new UploadStore(this.media, this.now);
     this.posts = new PostStore(this.options, this.users, this.media, () => this.nextId());
   }
 
   isTokenAccepted(token: string): boolean {
-    return this.options.bearerTokens.includes(token) && !this.revokedTokens.has(token);
+    const known =
+      this.options.bearerTokens.includes(token) ||
+      this.isAppOnlyToken(token) ||
+      this.oauth2.isAccessTokenValid(token);
+    return known && !this.revokedTokens.has(token);
+  }
+
+  isAppOnlyToken(token: string): boolean {
+    return this.options.appOnlyBearerTokens.includes(token);
+  }
+
+  /** A new upload session; its media id comes from the shared id sequence, as X's do. */
+  startUpload(input: {
+    mediaType: UploadMediaType;
+    category: MediaCategory;
+    totalBytes: number;
+  }): UploadSession {
+    return this.uploads.start(this.nextId(), input);
   }
 
   revokeToken(token: string): void {
@@ -171,6 +197,7 @@ export class SimulatorState {
       posts: this.posts.count(),
       brandDmsCreated: this.brandDmsCreated,
       dms: this.dms.count(),
+      mediaUploaded: this.uploads.finalized(),
     };
   }
 
@@ -179,6 +206,7 @@ export class SimulatorState {
     this.users.reset();
     this.posts.clear();
     this.media.clear();
+    this.uploads.clear();
     this.dms.clear();
     this.revokedTokens = new Set();
     this.requestCounts = {};

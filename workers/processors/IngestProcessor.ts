@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import { recordInboundFailure } from '../../server/db/repositories/inboundItems';
 import { type IngestJob, ingestJobSchema } from '../../server/queues/jobs';
 import { ingestInboundItem } from '../../server/services/ingestInboundItem';
+import { requestAutoAssign } from '../../server/services/requestAutoAssign';
 import type { WorkerContext } from './context';
 
 /** Normalises one stored item into the conversation model; failures are kept on the item row. */
@@ -9,7 +10,17 @@ export function createIngestProcessor(ctx: WorkerContext) {
   return async (job: Job<IngestJob>) => {
     const { inboundItemId } = ingestJobSchema.parse(job.data);
     try {
-      return await ingestInboundItem(ctx.db, inboundItemId);
+      const outcome = await ingestInboundItem(ctx.db, inboundItemId);
+      // After commit: a new (routed) or reopened conversation may be waiting for an agent.
+      if (outcome.kind === 'ingested') {
+        await requestAutoAssign(ctx, { conversationIds: [outcome.conversationId] }).catch((err: unknown) =>
+          ctx.logger.warn(
+            { err, jobId: job.id, conversationId: outcome.conversationId },
+            'auto-assign trigger failed',
+          ),
+        );
+      }
+      return outcome;
     } catch (error) {
       await recordInboundFailure(
         ctx.db,

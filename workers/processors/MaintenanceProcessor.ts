@@ -1,5 +1,8 @@
 import type { Job } from 'bullmq';
+import { deleteStalePresence } from '../../server/db/repositories/presence';
 import { type MaintenanceJob, maintenanceJobSchema } from '../../server/queues/jobs';
+import { recordSlaBreaches } from '../../server/services/recordSlaBreaches';
+import { sweepAssignments } from '../../server/services/sweepAssignments';
 import { sweepOutbox } from '../../server/services/sweepOutbox';
 import type { WorkerContext } from './context';
 
@@ -15,6 +18,15 @@ export function createMaintenanceProcessor(ctx: WorkerContext) {
       stuckSendingMs: SWEEP_STUCK_SENDING_MS,
       pollEveryMs: ctx.pollEveryMs,
     });
+    // Tabs whose server died never said goodbye; readers already ignore them, this keeps the table small.
+    await deleteStalePresence(ctx.db);
+    // Due times that passed while the customer waits: one sla.breached event each, pushed live.
+    const slaBreaches = await recordSlaBreaches(ctx.db);
+    if (slaBreaches > 0) ctx.logger.info({ slaBreaches, jobId: job.id }, 'recorded SLA breaches');
+    const assignment = await sweepAssignments(ctx.db);
+    if (assignment.assigned + assignment.returnedTeams > 0) {
+      ctx.logger.info({ ...assignment, jobId: job.id }, 'sweeper assigned backlog');
+    }
     if (result.inboundRequeued + result.outboundRequeued > 0) {
       ctx.logger.info({ ...result, jobId: job.id }, 'sweeper re-enqueued lost work');
     }

@@ -14,6 +14,7 @@ export function createOutboundProcessor(ctx: WorkerContext) {
       adapters: ctx.adapters,
       logger,
       ...(ctx.crashAt ? { crashAt: ctx.crashAt } : {}),
+      ...(ctx.publicUrl ? { publicUrl: ctx.publicUrl } : {}),
     };
     const outcome = await deliverReply(deps, messageId, { finalAttempt });
     if (outcome.kind === 'retry_later') {

@@ -4,11 +4,13 @@ import type {
   ChannelAdapter,
   ModerationAction,
   PostedReply,
+  ReplyExtras,
   ReplyTarget,
   StreamCursor,
   StreamFetch,
   StreamSpec,
 } from '../adapter';
+import { ChannelRejectedError } from '../errors';
 import type { GraphApi } from './graph';
 import {
   fbCommentSchema,
@@ -44,15 +46,24 @@ export class FacebookAdapter implements ChannelAdapter {
     return Promise.reject(new Error(`Unknown Facebook stream "${key}"`));
   }
 
-  async postReply(target: ReplyTarget, text: string): Promise<PostedReply> {
+  async postReply(target: ReplyTarget, text: string, extras: ReplyExtras = {}): Promise<PostedReply> {
     const postedAt = () => new Date(this.api.now()).toISOString();
     if (target.channel === 'public') {
+      if (extras.attachment && !extras.attachmentUrl)
+        throw new ChannelRejectedError('PUBLIC_URL is not configured', 'invalid');
+      // Graph fetches the image itself from attachment_url, so it must be reachable from the internet.
       const res = await this.api.post(
         `${target.inReplyToExternalId}/comments`,
-        { message: text },
+        { message: text, ...(extras.attachmentUrl ? { attachment_url: extras.attachmentUrl } : {}) },
         fbIdSchema,
       );
       return { externalId: res.body.id, postedAt: postedAt() };
+    }
+    if (extras.attachmentUrl || extras.attachment) {
+      throw new ChannelRejectedError(
+        'Caredesk sends Messenger messages and private replies as text only',
+        'invalid',
+      );
     }
     const body =
       target.channel === 'private_reply'

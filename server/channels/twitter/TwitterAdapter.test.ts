@@ -34,7 +34,7 @@ describe('TwitterAdapter against the X simulator', () => {
   });
   beforeEach(async () => {
     await fetch(`${sim.url}/_sim/reset`, { method: 'POST' });
-    const client = createXClient({ kind: 'oauth2', accessToken: 'sim-x-token' }, sim.url);
+    const client = createXClient({ kind: 'oauth2', accessToken: 'sim-x-token' }, sim.url, 1500);
     adapter = new TwitterAdapter({
       client,
       account: { userId: sim.state.brand.id, handle: sim.state.brand.username },
@@ -96,6 +96,124 @@ describe('TwitterAdapter against the X simulator', () => {
       since,
     );
     expect(found?.externalId).toBe(posted.externalId);
+  });
+
+  describe('images', () => {
+    // The smallest valid PNG (1×1 transparent pixel), padded past one upload chunk (1 MB).
+    const png = Buffer.concat([
+      Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+      Buffer.alloc(1024 * 1024 + 7, 1),
+    ]);
+    const attachment = (data: Buffer = png, contentType = 'image/png') => {
+      let loads = 0;
+      return {
+        extras: {
+          attachment: {
+            contentType,
+            byteSize: data.length,
+            load: async () => {
+              loads += 1;
+              return data;
+            },
+          },
+        },
+        loads: () => loads,
+      };
+    };
+    const uploads = async () =>
+      (
+        (await (await fetch(`${sim.url}/_sim/x/media`)).json()) as {
+          data: Array<{
+            id: string;
+            media_category: string;
+            sha256?: string;
+            posts: string[];
+            dms: string[];
+          }>;
+        }
+      ).data;
+    const uploadedBytes = async (id: string) =>
+      Buffer.from(await (await fetch(`${sim.url}/_sim/x/media/${id}/content`)).arrayBuffer());
+
+    it('uploads the image and posts the reply with its media id; the bytes arrive unchanged', async () => {
+      const target = await post({ author: { username: 'i1', name: 'I' }, text: `@${brand} wo?` });
+      const image = attachment();
+      const posted = await adapter.postReply(
+        { channel: 'public' as const, inReplyToExternalId: target },
+        'Hier die Karte ^AB',
+        image.extras,
+      );
+      const [upload] = await uploads();
+      expect(upload).toMatchObject({ media_category: 'tweet_image', posts: [posted.externalId] });
+      expect((await uploadedBytes(upload!.id)).equals(png)).toBe(true);
+      expect(image.loads()).toBe(1);
+      expect(sim.state.postById(posted.externalId)?.mediaKeys).toEqual([`3_${upload!.id}`]);
+      // Reconcile still finds the post although X appended the media link to its text.
+      await expect(
+        adapter.findPostedReply(
+          { channel: 'public' as const, inReplyToExternalId: target },
+          'Hier die Karte ^AB',
+          new Date(Date.now() - 60_000),
+        ),
+      ).resolves.toMatchObject({ externalId: posted.externalId });
+    });
+
+    it('sends a DM with the image as a dm_image attachment and finds it again', async () => {
+      await fetch(`${sim.url}/_sim/x/dms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ from: { username: 'dm1', name: 'D' }, text: 'Formular?' }),
+      });
+      const participantId = sim.state.userByUsername('dm1')!.id;
+      const gif = Buffer.concat([Buffer.from('GIF89a', 'latin1'), Buffer.alloc(300, 2)]);
+      const target = { channel: 'dm' as const, participantId };
+      const since = new Date(Date.now() - 60_000);
+      const sent = await adapter.postReply(target, 'Das Formular ^AB', attachment(gif, 'image/gif').extras);
+      const [upload] = await uploads();
+      expect(upload).toMatchObject({ media_category: 'dm_gif', dms: [sent.externalId] });
+      expect((await uploadedBytes(upload!.id)).equals(gif)).toBe(true);
+      await expect(adapter.findPostedReply(target, 'Das Formular ^AB', since)).resolves.toMatchObject({
+        externalId: sent.externalId,
+      });
+    });
+
+    it('maps upload failures to channel errors and posts nothing', async () => {
+      const target = {
+        channel: 'public' as const,
+        inReplyToExternalId: await post({ author: { username: 'i2', name: 'I' }, text: `@${brand} bild` }),
+      };
+      const send = (extras = attachment().extras) => adapter.postReply(target, 'Mit Bild ^AB', extras);
+
+      await fault('POST /2/media/upload/:id/append', '500');
+      await expect(send()).rejects.toBeInstanceOf(ChannelUnavailableError);
+      await fault('POST /2/media/upload/initialize', '429');
+      await expect(send()).rejects.toBeInstanceOf(ChannelRateLimitError);
+      await fault('POST /2/media/upload/:id/finalize', 'malformed');
+      await expect(send()).rejects.toBeInstanceOf(ChannelUnavailableError);
+      // A hung upload request ends at the adapter's request timeout, not the simulator's 60 s hold.
+      await fault('POST /2/media/upload/:id/append', 'timeout');
+      await expect(send()).rejects.toBeInstanceOf(ChannelUnavailableError);
+      // Larger than X's 5 MB image limit: refused for good.
+      await expect(send(attachment(Buffer.alloc(5 * 1024 * 1024 + 1, 3)).extras)).rejects.toMatchObject({
+        constructor: ChannelRejectedError,
+        reason: 'invalid',
+      });
+      await expect(send(attachment(png, 'image/tiff').extras)).rejects.toMatchObject({
+        constructor: ChannelRejectedError,
+        reason: 'invalid',
+      });
+      // A link alone is never dropped silently.
+      await expect(send({ attachmentUrl: 'https://example.test/a.png' } as never)).rejects.toBeInstanceOf(
+        ChannelRejectedError,
+      );
+      expect(sim.state.stats().brandPostsCreated).toBe(0);
+      await fault('POST /2/media/upload/initialize', 'revoke');
+      await expect(send()).rejects.toBeInstanceOf(ChannelAuthError);
+      expect(sim.state.stats().brandPostsCreated).toBe(0);
+    });
   });
 
   it('maps platform errors to typed channel errors', async () => {

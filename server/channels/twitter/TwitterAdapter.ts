@@ -4,6 +4,8 @@ import type {
   AccountIdentity,
   ChannelAdapter,
   PostedReply,
+  ReplyAttachment,
+  ReplyExtras,
   ReplyTarget,
   StreamCursor,
   StreamFetch,
@@ -43,6 +45,33 @@ export interface TwitterAdapterOptions {
 /** Allow for clock skew between us and X when comparing creation times. */
 const SKEW_MS = 5 * 60_000;
 
+/** Image types X takes on posts and DMs (X docs: JPG, PNG, GIF, WEBP). */
+const X_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+type XImageType = (typeof X_IMAGE_TYPES)[number];
+const isXImageType = (type: string): type is XImageType =>
+  (X_IMAGE_TYPES as readonly string[]).includes(type);
+
+/**
+ * X's docs list `dm_image`/`dm_gif` as the categories of DM media and `tweet_*` for posts
+ * (UNCONFIRMED whether X refuses post media in a DM; we send the documented category).
+ */
+function mediaCategory(type: XImageType, channel: 'public' | 'dm') {
+  const gif = type === 'image/gif';
+  if (channel === 'dm') return gif ? 'dm_gif' : 'dm_image';
+  return gif ? 'tweet_gif' : 'tweet_image';
+}
+
+/**
+ * Whether a DM event's text is the text we sent. UNCONFIRMED: whether X appends a t.co link to the
+ * text of a DM with media, as it does for posts; one trailing t.co link is tolerated for that reason.
+ */
+function sameDmText(sent: string, stored: string | undefined): boolean {
+  if (stored === undefined) return false;
+  return (
+    stored === sent || (stored.startsWith(sent) && /^ https:\/\/t\.co\/\w+$/.test(stored.slice(sent.length)))
+  );
+}
+
 /** X API v2 through twitter-api-v2, behind the ChannelAdapter contract. */
 export class TwitterAdapter implements ChannelAdapter {
   readonly platform = 'x' as const;
@@ -73,25 +102,45 @@ export class TwitterAdapter implements ChannelAdapter {
     return Promise.reject(new Error(`Unknown X stream "${key}"`));
   }
 
-  async postReply(target: ReplyTarget, text: string): Promise<PostedReply> {
+  /**
+   * Posts the reply; an image is uploaded first and attached by its media id. Repeating an upload is
+   * harmless (an unused media id just expires), so a retry after a crash between upload and post uploads
+   * again; the post itself stays exactly-once through the caller's reconcile.
+   */
+  async postReply(target: ReplyTarget, text: string, extras: ReplyExtras = {}): Promise<PostedReply> {
+    if (target.channel === 'private_reply')
+      throw new ChannelRejectedError('X has no private replies', 'invalid');
+    // X takes the image itself, not a URL; never drop an image silently.
+    if (extras.attachmentUrl && !extras.attachment)
+      throw new ChannelRejectedError('X needs the image itself, not a link to it', 'invalid');
+    const mediaId = extras.attachment ? await this.upload(extras.attachment, target.channel) : null;
     if (target.channel === 'dm') {
       const res = await this.api.post(
         'POST /2/dm_conversations/with/:participant_id/messages',
         `dm_conversations/with/${target.participantId}/messages`,
-        { text },
+        { text, ...(mediaId ? { attachments: [{ media_id: mediaId }] } : {}) },
         xCreatedDmSchema,
       );
       return { externalId: res.body.data.dm_event_id, postedAt: new Date(this.api.now()).toISOString() };
     }
-    if (target.channel === 'private_reply')
-      throw new ChannelRejectedError('X has no private replies', 'invalid');
     const res = await this.api.post(
       'POST /2/tweets',
       'tweets',
-      { text, reply: { in_reply_to_tweet_id: target.inReplyToExternalId } },
+      {
+        text,
+        reply: { in_reply_to_tweet_id: target.inReplyToExternalId },
+        ...(mediaId ? { media: { media_ids: [mediaId] } } : {}),
+      },
       xCreatedPostSchema,
     );
     return { externalId: res.body.data.id, postedAt: new Date(this.api.now()).toISOString() };
+  }
+
+  private async upload(attachment: ReplyAttachment, channel: 'public' | 'dm'): Promise<string> {
+    const type = attachment.contentType;
+    if (!isXImageType(type)) throw new ChannelRejectedError(`X does not take ${type} images`, 'invalid');
+    const data = await attachment.load();
+    return this.api.uploadMedia(data, type, mediaCategory(type, channel));
   }
 
   /**
@@ -111,7 +160,7 @@ export class TwitterAdapter implements ChannelAdapter {
         (e) =>
           e.sender_id === this.account.userId &&
           e.dm_conversation_id?.split('-').includes(target.participantId) &&
-          e.text === text &&
+          sameDmText(text, e.text) &&
           (!e.created_at || Date.parse(e.created_at) >= earliest),
       );
       return match

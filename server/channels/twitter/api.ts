@@ -2,7 +2,7 @@ import type { TwitterApi } from 'twitter-api-v2';
 import type { z } from 'zod';
 import type { RateLimitSnapshot } from '../adapter';
 import { ChannelUnavailableError } from '../errors';
-import { toChannelError } from './errors';
+import { toChannelError, toUploadError } from './errors';
 
 export interface XResponse<T> {
   body: T;
@@ -41,6 +41,27 @@ export class XApi {
     } catch (error) {
       throw toChannelError(error, this.now);
     }
+  }
+
+  /**
+   * Uploads one image with twitter-api-v2's chunked v2 upload (initialize, append, finalize, STATUS while
+   * processing) and returns its media id. Per-request timeouts come from the client (createXClient).
+   */
+  async uploadMedia(
+    data: Buffer,
+    mediaType: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp',
+    category: 'tweet_image' | 'tweet_gif' | 'dm_image' | 'dm_gif',
+  ): Promise<string> {
+    let id: unknown;
+    try {
+      id = await this.client.v2.uploadMedia(data, { media_type: mediaType, media_category: category });
+    } catch (error) {
+      throw toUploadError(error, this.now);
+    }
+    if (typeof id !== 'string' || !/^[0-9]{1,19}$/.test(id)) {
+      throw new ChannelUnavailableError('POST /2/media/upload/initialize returned no media id', { body: id });
+    }
+    return id;
   }
 
   private wrap<S extends z.ZodType>(

@@ -21,10 +21,29 @@ function rewritePlugin(origin: string): ITwitterApiClientPlugin {
   };
 }
 
+/**
+ * A timeout on every request that does not set its own: `v2.uploadMedia` takes no request options,
+ * and an upload must not hang an outbound job.
+ */
+function defaultTimeoutPlugin(timeoutMs: number): ITwitterApiClientPlugin {
+  return {
+    onBeforeRequestConfig: ({ params }) => {
+      if (params.timeout === undefined) params.timeout = timeoutMs;
+    },
+  };
+}
+
 /** Builds a client for one account; the base URL is https://api.x.com in production. */
-export function createXClient(credentials: XCredentials, baseUrl: string): TwitterApi {
+export function createXClient(
+  credentials: XCredentials,
+  baseUrl: string,
+  requestTimeoutMs = 15_000,
+): TwitterApi {
   const origin = new URL(baseUrl).origin;
-  const plugins = origin === X_ORIGIN ? [] : [rewritePlugin(origin)];
+  const plugins = [
+    defaultTimeoutPlugin(requestTimeoutMs),
+    ...(origin === X_ORIGIN ? [] : [rewritePlugin(origin)]),
+  ];
   const httpAgent = origin.startsWith('http:')
     ? new http.Agent({ keepAlive: true })
     : new https.Agent({ keepAlive: true });

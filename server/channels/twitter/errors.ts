@@ -1,7 +1,7 @@
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError } from 'twitter-api-v2';
 import {
   ChannelAuthError,
-  type ChannelError,
+  ChannelError,
   ChannelRateLimitError,
   ChannelRejectedError,
   ChannelUnavailableError,
@@ -23,6 +23,34 @@ function problemText(data: unknown): string {
     if (typeof body.title === 'string') return body.title;
   }
   return 'Unknown error';
+}
+
+/**
+ * Errors of a media upload (initialize, append, finalize, STATUS). Nothing was posted when one fails, so
+ * a lost upload id (404) is worth a retry, which uploads afresh; a refused image is refused for good.
+ */
+export function toUploadError(error: unknown, now: () => number = Date.now): unknown {
+  const mapped = toChannelError(error, now);
+  if (mapped instanceof ChannelRejectedError) {
+    if (mapped.reason === 'target_gone') {
+      return new ChannelUnavailableError(`X lost the uploaded image: ${mapped.message}`, mapped.details);
+    }
+    const hint = mapped.reason === 'forbidden' ? ' (the token may lack the media.write scope)' : '';
+    return new ChannelRejectedError(
+      `X refused the image${hint}: ${mapped.message}`,
+      mapped.reason === 'forbidden' ? 'forbidden' : 'invalid',
+      mapped.details,
+    );
+  }
+  if (mapped instanceof ChannelError) return mapped;
+  // twitter-api-v2 throws a plain Error when X reports that processing the media failed (its only
+  // plain Error in uploadMedia); anything else is an unknown outcome.
+  if (error instanceof Error && /^Media processing failed/.test(error.message)) {
+    return new ChannelRejectedError(`X could not process the image: ${error.message}`, 'invalid');
+  }
+  return new ChannelUnavailableError(
+    `X media upload failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
 }
 
 /**

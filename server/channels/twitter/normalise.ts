@@ -101,8 +101,17 @@ export function normaliseXPost(post: XPost, includes: XIncludes, accountUserId: 
     createdAt: post.created_at ?? new Date().toISOString(),
     context,
     ...(supersedes.length > 0 ? { supersedes } : {}),
+    ...(isLanguageCode(post.lang) ? { lang: post.lang } : {}),
     raw: post,
   };
+}
+
+/**
+ * X tags posts with a BCP 47 code, or "und" (undetermined), "zxx" (no text), "qme"/"qht"/"qam" etc. (only
+ * media, hashtags, mentions): only real language codes are kept.
+ */
+function isLanguageCode(lang: string | undefined): lang is string {
+  return lang !== undefined && /^[a-z]{2}$/.test(lang);
 }
 
 /** Turns a mentions/search/timeline page into items; pure retweets are not tickets. */

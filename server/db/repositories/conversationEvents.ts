@@ -14,7 +14,12 @@ export type ConversationEventType =
   | 'reply.sent'
   | 'reply.failed'
   | 'reply.retried'
+  | 'reply.drafted'
+  | 'reply.approved'
+  | 'reply.edited_on_approval'
+  | 'reply.rejected'
   | 'conversation.assigned'
+  | 'conversation.team_assigned'
   | 'conversation.claimed'
   | 'conversation.unassigned'
   | 'conversation.takeover'
@@ -22,7 +27,10 @@ export type ConversationEventType =
   | 'conversation.tags_changed'
   | 'conversation.snoozed'
   | 'conversation.unsnoozed'
-  | 'note.created';
+  | 'note.created'
+  | 'sla.breached'
+  | 'conversation.routed'
+  | 'conversation.returned_to_queue';
 
 /** Appends to the conversation's audit trail: every change, who, when. */
 export async function recordConversationEvent(

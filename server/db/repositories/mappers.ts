@@ -1,4 +1,11 @@
-import type { ContactDto, ConversationSummary, MessageDto, UserDto } from '../../../common/types';
+import { requiresApproval } from '../../../common/approval';
+import type {
+  ApprovalDto,
+  ContactDto,
+  ConversationSummary,
+  MessageDto,
+  UserDto,
+} from '../../../common/types';
 
 const iso = (d: Date | string | null | undefined): string | null =>
   d === null || d === undefined ? null : new Date(d).toISOString();
@@ -14,6 +21,9 @@ export function toUserDto(row: Row): UserDto {
     initials: row.initials,
     role: row.role,
     locale: row.locale,
+    timeZone: row.time_zone,
+    requiresApproval: requiresApproval({ role: row.role, needsApproval: Boolean(row.needs_approval) }),
+    mustChangePassword: Boolean(row.must_change_password),
   };
 }
 
@@ -47,6 +57,13 @@ export function toConversationSummary(row: Row): ConversationSummary {
     firstResponseAt: iso(row.first_response_at),
     snoozedUntil: iso(row.snoozed_until),
     tags: row.tags ?? [],
+    teamId: row.team_id ?? null,
+    teamName: row.team_name ?? null,
+    language: row.language ?? null,
+    slaDueAt: iso(row.sla_due_at),
+    slaState: row.sla_state ?? null,
+    slaTarget: row.sla_due_at ? (row.sla_target ?? null) : null,
+    slaAtRiskAt: iso(row.sla_at_risk_at),
     updatedAt: iso(row.updated_at)!,
     version: row.version,
   };
@@ -76,5 +93,18 @@ export function toMessageDto(row: Row): MessageDto {
     deliveryState: row.delivery_state ?? null,
     deliveryError: row.delivery_error ?? null,
     createdAt: iso(row.created_at)!,
+    approval: toApprovalDto(row),
+  };
+}
+
+/** A draft's approval state; null for replies that never needed approval. */
+function toApprovalDto(row: Row): ApprovalDto | null {
+  if (!row.approval_state) return null;
+  return {
+    state: row.approval_state,
+    byUserId: row.approval_user_id ?? null,
+    byName: row.approval_user_name ?? null,
+    at: iso(row.approval_at),
+    reason: row.approval_reason ?? null,
   };
 }

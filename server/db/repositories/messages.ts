@@ -18,6 +18,8 @@ export interface MessageRow {
   delivery_attempts: number;
   sending_started_at: Date | null;
   created_at: Date;
+  /** Outbound: an image to send with the reply (attachments table). */
+  attachment_id?: string | null;
 }
 
 export interface NewInboundMessage {
@@ -72,6 +74,9 @@ export interface NewOutboundMessage {
   text: string;
   inReplyToExternalId: string | null;
   idempotencyKey: string;
+  attachmentId?: string | null;
+  /** Needs approval first: stored as a `draft` the outbound worker and the sweeper never touch. */
+  draft?: boolean;
 }
 
 /**
@@ -94,7 +99,9 @@ export async function insertOutboundMessage(
       text: m.text,
       in_reply_to_external_id: m.inReplyToExternalId,
       idempotency_key: m.idempotencyKey,
-      delivery_state: 'queued',
+      attachment_id: m.attachmentId ?? null,
+      delivery_state: m.draft ? 'draft' : 'queued',
+      ...(m.draft ? { approval_state: 'pending' } : {}),
     })
     .onConflict(['author_user_id', 'idempotency_key'])
     .ignore()
@@ -146,17 +153,22 @@ export async function listConversationMessages(
   db: Knex | Knex.Transaction,
   conversationId: string,
 ): Promise<MessageDto[]> {
-  const rows = await db('messages')
-    .where({ conversation_id: conversationId })
+  const rows = await db('messages as m')
+    .leftJoin('users as au', 'au.id', 'm.approval_user_id')
+    .where('m.conversation_id', conversationId)
+    .select('m.*', 'au.name as approval_user_name')
     .orderBy([
-      { column: 'created_at', order: 'asc' },
-      { column: 'id', order: 'asc' },
+      { column: 'm.created_at', order: 'asc' },
+      { column: 'm.id', order: 'asc' },
     ]);
   return rows.map(toMessageDto);
 }
 
 export async function getMessageDto(db: Knex, id: string): Promise<MessageDto | undefined> {
-  const row = await db('messages').where({ id }).first();
+  const row = await db('messages as m')
+    .leftJoin('users as au', 'au.id', 'm.approval_user_id')
+    .where('m.id', id)
+    .first('m.*', 'au.name as approval_user_name');
   return row ? toMessageDto(row) : undefined;
 }
 

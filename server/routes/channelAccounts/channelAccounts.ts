@@ -3,18 +3,33 @@ import type { Knex } from 'knex';
 import type { ChannelAccountListResponse } from '../../../common/types';
 import { parseAccountSettings } from '../../channels/accountSettings';
 import { listAccountHealth } from '../../db/repositories/accountHealth';
+import { visibleAccounts } from '../../db/repositories/accountVisibility';
 import { getChannelAccount, updateAccountSettings } from '../../db/repositories/channelAccounts';
 import { ForbiddenError, NotFoundError } from '../../errors';
+import type { Logger } from '../../logger';
 import { currentUser } from '../../middleware/auth';
 import { validate } from '../../middleware/validate';
 import { notifyEvent } from '../../realtime/bus';
+import { type ChannelConnectionConfig, channelConnectionRouter } from './connection';
 import { accountParamsSchema, updateAccountSettingsSchema } from './schema';
 
-export function channelAccountsRouter(deps: { db: Knex }): Router {
+export function channelAccountsRouter(deps: {
+  db: Knex;
+  logger: Logger;
+  channelConnection?: ChannelConnectionConfig | undefined;
+}): Router {
   const router = Router();
+  if (deps.channelConnection) {
+    router.use(channelConnectionRouter({ db: deps.db, logger: deps.logger, config: deps.channelConnection }));
+  }
 
-  router.get('/', async (_req, res) => {
-    const body: ChannelAccountListResponse = { items: await listAccountHealth(deps.db) };
+  router.get('/', async (req, res) => {
+    // Agents and guides list only the channel accounts they may see (their teams' and team-less ones).
+    const visible = await visibleAccounts(deps.db, currentUser(req).id);
+    const items = await listAccountHealth(deps.db);
+    const body: ChannelAccountListResponse = {
+      items: visible.all ? items : items.filter((a) => visible.ids.includes(a.id)),
+    };
     res.json(body);
   });
 

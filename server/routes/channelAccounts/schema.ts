@@ -11,3 +11,28 @@ export const updateAccountSettingsSchema = z
   })
   .partial()
   .strict();
+
+export const startXOAuthSchema = z.object({}).strict();
+
+export const oauthCallbackQuerySchema = z.object({
+  state: z.string().min(1).max(256),
+  code: z.string().min(1).max(2048).optional(),
+  error: z.string().max(256).optional(),
+});
+
+const secret = z.string().trim().min(1).max(512);
+
+/** OAuth 1.0a user keys from the X developer portal (consumer key/secret + access token/secret). */
+export const connectXKeysSchema = z
+  .object({ appKey: secret, appSecret: secret, accessToken: secret, accessSecret: secret })
+  .strict();
+
+export const connectFacebookSchema = z
+  .object({
+    userToken: z.string().trim().min(1).max(4096),
+    pageId: z
+      .string()
+      .regex(/^\d{1,32}$/)
+      .optional(),
+  })
+  .strict();

@@ -1,20 +1,28 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import type {
+  BulkResponse,
   ConversationEventsResponse,
   ConversationListResponse,
   ConversationResponse,
   MessageResponse,
   ViewCountsResponse,
 } from '../../../common/types';
+import { hideInvisible } from '../../auth/visibility';
+import { conversationVisible, visibleConversationIds } from '../../db/repositories/accountVisibility';
 import { listConversationEvents } from '../../db/repositories/conversationEvents';
-import { countViews, getConversationSummary, listConversations } from '../../db/repositories/conversations';
+import {
+  countViews,
+  getConversationSummary,
+  listConversations,
+} from '../../db/repositories/conversationList';
 import { listConversationMessages } from '../../db/repositories/messages';
 import { NotFoundError } from '../../errors';
 import type { Logger } from '../../logger';
 import { currentUser } from '../../middleware/auth';
 import { validate } from '../../middleware/validate';
 import type { OutboundEnqueuer } from '../../queues/producers';
+import { applyConversationChanges } from '../../services/applyConversationChanges';
 import { assignConversation } from '../../services/assignConversation';
 import { changeConversationStatus } from '../../services/changeConversationStatus';
 import { createNote } from '../../services/createNote';
@@ -23,6 +31,7 @@ import { replyOptionsFor } from '../../services/replyOptions';
 import { updateConversationFields } from '../../services/updateConversationFields';
 import {
   assignSchema,
+  bulkSchema,
   conversationParamsSchema,
   createNoteSchema,
   createReplySchema,
@@ -32,23 +41,34 @@ import {
 
 export function conversationsRouter(deps: { db: Knex; queues: OutboundEnqueuer; logger: Logger }): Router {
   const router = Router();
+  // Direct object references: a conversation of a channel account the user may not see is a 404.
+  router.param('id', hideInvisible(deps.db, conversationVisible, 'Conversation'));
 
   router.get('/', async (req, res) => {
-    const q = validate(listConversationsSchema, req.query);
+    const { status, sort, limit, cursor, ...filters } = validate(listConversationsSchema, req.query);
     const page = await listConversations(deps.db, {
-      view: q.status,
-      limit: q.limit,
-      cursor: q.cursor,
+      view: status,
+      sort,
+      filters,
+      limit,
+      cursor,
       userId: currentUser(req).id,
     });
     const body: ConversationListResponse = page;
     res.json(body);
   });
 
+  // One snapshot for the conversation and its messages: read separately, a reply committing in between
+  // could show as sent while the conversation still shows the customer waiting.
   const detail = async (id: string): Promise<ConversationResponse> => {
-    const summary = await getConversationSummary(deps.db, id);
-    if (!summary) throw new NotFoundError('Conversation');
-    const messages = await listConversationMessages(deps.db, id);
+    const { summary, messages } = await deps.db.transaction(
+      async (trx) => {
+        const found = await getConversationSummary(trx as unknown as Knex, id);
+        if (!found) throw new NotFoundError('Conversation');
+        return { summary: found, messages: await listConversationMessages(trx as unknown as Knex, id) };
+      },
+      { isolationLevel: 'repeatable read', readOnly: true },
+    );
     return {
       conversation: {
         ...summary,
@@ -57,6 +77,31 @@ export function conversationsRouter(deps: { db: Knex; queues: OutboundEnqueuer; 
       },
     };
   };
+
+  // Before '/:id' routes, so "bulk" is not taken for an id.
+  router.post('/bulk', async (req, res) => {
+    const { operations } = validate(bulkSchema, req.body);
+    const userId = currentUser(req).id;
+    // Conversations on channel accounts the user may not see are refused as not found, untouched.
+    const visible = await visibleConversationIds(
+      deps.db,
+      userId,
+      operations.map((op) => op.id),
+    );
+    const applied = await applyConversationChanges(
+      deps.db,
+      operations.filter((op) => visible.has(op.id)),
+      userId,
+    );
+    const body: BulkResponse = {
+      results: operations.map((op) =>
+        visible.has(op.id)
+          ? (applied.shift() as BulkResponse['results'][number])
+          : { id: op.id, ok: false, error: { code: 'not_found', message: 'Conversation not found' } },
+      ),
+    };
+    res.json(body);
+  });
 
   router.get('/counts', async (req, res) => {
     const body: ViewCountsResponse = { counts: await countViews(deps.db, currentUser(req).id) };
@@ -79,8 +124,13 @@ export function conversationsRouter(deps: { db: Knex; queues: OutboundEnqueuer; 
 
   router.post('/:id/assign', async (req, res) => {
     const { id } = validate(conversationParamsSchema, req.params);
-    const { assigneeId } = validate(assignSchema, req.body);
-    await assignConversation(deps.db, { conversationId: id, assigneeId, actorUserId: currentUser(req).id });
+    const { assigneeId, teamId } = validate(assignSchema, req.body);
+    await assignConversation(deps.db, {
+      conversationId: id,
+      assigneeId,
+      teamId,
+      actorUserId: currentUser(req).id,
+    });
     res.json(await detail(id));
   });
 
@@ -117,6 +167,7 @@ export function conversationsRouter(deps: { db: Knex; queues: OutboundEnqueuer; 
       channel: input.channel,
       takeover: input.takeover,
       idempotencyKey: input.idempotencyKey,
+      attachmentId: input.attachmentId,
     });
     const body: MessageResponse = { message };
     res.status(created ? 202 : 200).json(body);

@@ -288,6 +288,7 @@ describe('reset', () => {
       posts: 0,
       brandDmsCreated: 0,
       dms: 0,
+      mediaUploaded: 0,
     });
   });
 });

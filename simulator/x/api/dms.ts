@@ -98,7 +98,7 @@ export function sendDmHandler(state: SimulatorState): RequestHandler {
       );
       return;
     }
-    const missing = attachments.findIndex((a) => !state.media.getById(a.media_id));
+    const missing = attachments.findIndex((a) => state.uploads.usable(a.media_id) !== 'ok');
     if (missing !== -1) {
       const id = attachments[missing]!.media_id;
       sendProblem(
@@ -108,7 +108,7 @@ export function sendDmHandler(state: SimulatorState): RequestHandler {
           // UNCONFIRMED: the wording for an unknown media id.
           {
             parameters: { [`$.attachments[${missing}].media_id`]: [id] },
-            message: `media_id ${id} is not valid`,
+            message: `media_id ${id} is not valid (${state.uploads.usable(id)})`,
           },
         ]),
       );

@@ -19,7 +19,7 @@ export function xRequestPipeline(state: SimulatorState): RequestHandler {
     state.recordRequest(endpoint);
     // Every accepted token acts as the brand, so limits are kept per endpoint for that one user.
     const userId = state.brand.id;
-    const token = bearerToken(req);
+    const token = bearerToken(req) ?? oauth1Identity(req);
     const appLimited = state.appRateLimits.covers(endpoint);
     if (token === null || !state.isTokenAccepted(token)) {
       setRateLimitHeaders(res, state.rateLimits.peek(endpoint, userId));
@@ -74,7 +74,24 @@ export function xRequestPipeline(state: SimulatorState): RequestHandler {
 // One app (one set of consumer keys) stands behind every token.
 const APP = 'app';
 
-function bearerToken(req: Request): string | null {
+export function bearerToken(req: Request): string | null {
   const match = /^Bearer (.+)$/.exec(req.get('authorization') ?? '');
   return match ? match[1]!.trim() : null;
+}
+
+/**
+ * OAuth 1.0a: the signature covers the real api.x.com URL, so the stand-in cannot verify it (reference
+ * §1); it accepts the request when consumer key and access token are the simulator's (see
+ * SIM_X_OAUTH1) and names it `oauth1:<consumer key>:<token>` for the token checks.
+ */
+export function oauth1Identity(req: Request): string | null {
+  const header = req.get('authorization') ?? '';
+  if (!header.startsWith('OAuth ')) return null;
+  const param = (name: string) => {
+    const m = new RegExp(`${name}="([^"]*)"`).exec(header);
+    return m ? decodeURIComponent(m[1]!) : null;
+  };
+  const consumer = param('oauth_consumer_key');
+  const token = param('oauth_token');
+  return consumer && token ? `oauth1:${consumer}:${token}` : null;
 }

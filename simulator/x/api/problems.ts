@@ -64,6 +64,26 @@ export const NOT_FOUND_BODY = {
   detail: 'Sorry, that page does not exist.',
 };
 
+// The v2 answer to an app-only (bearer) token on an endpoint that needs a user context; media upload is
+// "user context only" in X's docs. UNCONFIRMED: the exact wording.
+export const UNSUPPORTED_AUTH_BODY = {
+  title: 'Unsupported Authentication',
+  detail:
+    'Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context].',
+  type: 'https://api.twitter.com/2/problems/unsupported-authentication',
+  status: 403,
+};
+
+// UNCONFIRMED: the body of a 404 for an unknown or expired upload id; shaped like the other v2 problems.
+export function mediaNotFoundBody(id: string) {
+  return {
+    title: 'Not Found Error',
+    type: RESOURCE_NOT_FOUND_TYPE,
+    status: 404,
+    detail: `Could not find media with id: [${id}].`,
+  };
+}
+
 export function invalidRequestBody(errors: InvalidParameter[]) {
   return {
     errors,

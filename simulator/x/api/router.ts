@@ -6,6 +6,12 @@ import { invalidRequestBody, NOT_FOUND_BODY } from './problems';
 import { sendProblem } from './respond';
 import { searchRecentHandler } from './search';
 import { createPostHandler, deletePostHandler } from './tweets';
+import {
+  appendUploadHandler,
+  finalizeUploadHandler,
+  initializeUploadHandler,
+  uploadStatusHandler,
+} from './upload';
 import { meHandler, mentionsHandler, userTweetsHandler } from './users';
 
 /** The X API v2 surface, mounted at the origin root so paths read /2/... as on api.x.com. */
@@ -24,6 +30,15 @@ export function createXApiRouter(state: SimulatorState): Router {
     express.json({ limit: '1mb' }),
     sendDmHandler(state),
   );
+  router.post('/2/media/upload/initialize', express.json({ limit: '1mb' }), initializeUploadHandler(state));
+  router.post(
+    '/2/media/upload/:id/append',
+    express.raw({ type: 'multipart/form-data', limit: '6mb' }),
+    express.json({ limit: '8mb' }),
+    appendUploadHandler(state),
+  );
+  router.post('/2/media/upload/:id/finalize', express.json({ limit: '1mb' }), finalizeUploadHandler(state));
+  router.get('/2/media/upload', uploadStatusHandler(state));
   router.use('/2', (_req, res) => sendProblem(res, 404, NOT_FOUND_BODY));
   router.use('/2', bodyErrorHandler);
   return router;

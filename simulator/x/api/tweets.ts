@@ -46,6 +46,12 @@ export function createPostHandler(state: SimulatorState): RequestHandler {
       sendProblem(res, 403, QUOTE_OF_DELETED_BODY);
       return;
     }
+    const mediaIds = body.media?.media_ids ?? [];
+    const badMedia = mediaIds.findIndex((id) => state.uploads.usable(id) !== 'ok');
+    if (badMedia !== -1) {
+      sendProblem(res, 400, invalidMediaBody(mediaIds[badMedia]!, state.uploads.usable(mediaIds[badMedia]!)));
+      return;
+    }
     if (text !== '' && state.findDuplicate(state.brand.id, text)) {
       sendProblem(res, 403, DUPLICATE_BODY);
       return;
@@ -56,10 +62,26 @@ export function createPostHandler(state: SimulatorState): RequestHandler {
         text,
         inReplyToPostId: replyTo ?? null,
         quotedPostId: body.quote_tweet_id ?? null,
+        mediaKeys: mediaIds.map((id) => state.media.getById(id)!.key),
       },
       'api',
     );
     sendData(res, 201, { data: { id: post.id, text: post.text, edit_history_tweet_ids: [post.id] } });
+  };
+}
+
+/**
+ * Unknown, expired or still processing media ids. UNCONFIRMED: "Your media IDs are invalid." is the
+ * wording seen for v1.1 and v2 posts; X documents only that an expired id gets a 4xx.
+ */
+export function invalidMediaBody(id: string, why: 'unknown' | 'expired' | 'not_ready' | 'ok') {
+  const reason =
+    why === 'not_ready' ? ' (processing has not finished)' : why === 'expired' ? ' (expired)' : '';
+  return {
+    title: 'Invalid Request',
+    detail: `Your media IDs are invalid.${reason}`,
+    type: 'https://api.twitter.com/2/problems/invalid-request',
+    errors: [{ parameters: { 'media.media_ids': [id] }, message: `Your media IDs are invalid.${reason}` }],
   };
 }
 
