@@ -1,23 +1,38 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChangePasswordScreen } from './features/auth/ChangePasswordScreen';
 import { LoginScreen } from './features/auth/LoginScreen';
 import { useCurrentUser } from './features/auth/session';
 import { InboxScreen } from './features/inbox/InboxScreen';
+import { InviteScreen, inviteTokenFromHash } from './features/users/InviteScreen';
+import { setDisplayTimeZone } from './i18n/dateFormat';
 import { describeError } from './i18n/describeError';
-import { readStoredLanguage } from './i18n/language';
+import { setLanguage } from './i18n/i18n';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const user = me.data ?? null;
 
-  // The profile's language applies until the agent picks one in this browser.
+  // Language and time zone come from the profile (changing them in the header saves them there), so
+  // every device shows the same. Set before rendering: formatters read the zone while rendering.
+  if (user !== null) setDisplayTimeZone(user.timeZone);
   useEffect(() => {
-    if (user !== null && readStoredLanguage() === null && i18n.resolvedLanguage !== user.locale) {
-      void i18n.changeLanguage(user.locale);
-    }
+    if (user !== null && i18n.resolvedLanguage !== user.locale) setLanguage(user.locale);
   }, [user, i18n]);
 
+  // A one-time invitation link opens its own page, signed in or not.
+  const inviteToken = inviteTokenFromHash(window.location.hash);
+  if (inviteToken !== null)
+    return (
+      <InviteScreen
+        token={inviteToken}
+        onDone={() => {
+          window.location.hash = '';
+          window.location.reload();
+        }}
+      />
+    );
   if (me.isPending) return <p className="placeholder placeholder--center">{t('app.loading')}</p>;
   if (me.isError && me.data === undefined) {
     return (
@@ -29,5 +44,7 @@ export function App() {
       </div>
     );
   }
-  return user === null ? <LoginScreen /> : <InboxScreen key={user.id} user={user} />;
+  if (user === null) return <LoginScreen />;
+  if (user.mustChangePassword) return <ChangePasswordScreen />;
+  return <InboxScreen key={user.id} user={user} />;
 }

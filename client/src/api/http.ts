@@ -19,7 +19,10 @@ async function readJson(response: Response): Promise<unknown> {
 export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { 'X-Caredesk-Request': '1', Accept: 'application/json' };
   const init: RequestInit = { method, credentials: 'same-origin', headers };
-  if (body !== undefined) {
+  if (body instanceof FormData) {
+    // The browser sets the multipart boundary itself.
+    init.body = body;
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }

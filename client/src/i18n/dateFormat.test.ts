@@ -1,4 +1,11 @@
-import { formatDeadline, formatFullTimestamp, formatMessageTime, localizeTimestamps } from './dateFormat';
+import {
+  formatDeadline,
+  formatFullTimestamp,
+  formatMessageTime,
+  getDisplayTimeZone,
+  localizeTimestamps,
+  setDisplayTimeZone,
+} from './dateFormat';
 
 describe('dateFormat', () => {
   const at = '2026-11-21T14:05:00.000Z';
@@ -28,5 +35,29 @@ describe('dateFormat', () => {
     expect(localizeTimestamps('Closed at 2026-13-45T99:99Z, order 2026-11-21', 'en')).toBe(
       'Closed at 2026-13-45T99:99Z, order 2026-11-21',
     );
+  });
+});
+
+describe('the user’s time zone', () => {
+  afterEach(() => setDisplayTimeZone(undefined));
+
+  it('shows times in the zone from the profile, whatever the browser’s zone', () => {
+    const iso = '2026-01-02T14:05:00.000Z';
+    setDisplayTimeZone('Europe/Berlin');
+    expect(formatFullTimestamp(iso, 'de')).toContain('15:05:00');
+    setDisplayTimeZone('America/New_York');
+    expect(formatFullTimestamp(iso, 'en')).toContain('9:05:00');
+    expect(getDisplayTimeZone()).toBe('America/New_York');
+  });
+
+  it('decides "today" by the calendar in that zone', () => {
+    setDisplayTimeZone('Asia/Tokyo');
+    // 23:30 UTC on the 1st is already the 2nd in Tokyo, like "now" at 01:00 UTC on the 2nd.
+    expect(formatMessageTime('2026-01-01T23:30:00Z', 'de', new Date('2026-01-02T01:00:00Z'))).toBe('08:30');
+  });
+
+  it('falls back to the browser’s zone for an unknown one', () => {
+    setDisplayTimeZone('Mars/Olympus_Mons');
+    expect(getDisplayTimeZone()).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
   });
 });

@@ -1,7 +1,24 @@
 /**
  * Dates and times in the interface language (a German UI shows 15:00, an English one 3:00 PM) and
- * the browser's time zone (an agent in Berlin reading a post sent at 09:00 New York time sees 15:00).
+ * the user's time zone from their profile (an agent in Berlin reading a post sent at 09:00 New York
+ * time sees 15:00), or the browser's until the profile is known.
  */
+let displayTimeZone: string | undefined;
+
+/** Sets the zone every formatter uses (undefined: the browser's); an unknown zone falls back too. */
+export function setDisplayTimeZone(timeZone: string | undefined): void {
+  try {
+    if (timeZone !== undefined) new Intl.DateTimeFormat('en', { timeZone });
+    displayTimeZone = timeZone;
+  } catch {
+    displayTimeZone = undefined;
+  }
+}
+
+export function getDisplayTimeZone(): string {
+  return displayTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 const cache = new Map<
   string,
   {
@@ -9,31 +26,37 @@ const cache = new Map<
     dateTime: Intl.DateTimeFormat;
     deadline: Intl.DateTimeFormat;
     full: Intl.DateTimeFormat;
+    day: Intl.DateTimeFormat;
   }
 >();
 
 function formats(locale: string) {
-  let f = cache.get(locale);
+  const timeZone = displayTimeZone;
+  const key = `${locale}|${timeZone ?? ''}`;
+  let f = cache.get(key);
   if (!f) {
     f = {
-      time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }),
-      dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+      time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }),
+      dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
       deadline: new Intl.DateTimeFormat(locale, {
         weekday: 'short',
         day: 'numeric',
         month: 'short',
         hour: '2-digit',
         minute: '2-digit',
+        timeZone,
       }),
-      full: new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'long' }),
+      full: new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'long', timeZone }),
+      // Calendar day in the display zone, for "is it today?".
+      day: new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }),
     };
-    cache.set(locale, f);
+    cache.set(key, f);
   }
   return f;
 }
 
-function sameLocalDay(a: Date, b: Date): boolean {
-  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+function sameLocalDay(a: Date, b: Date, f: ReturnType<typeof formats>): boolean {
+  return f.day.format(a) === f.day.format(b);
 }
 
 /** Time only for today's messages, date and time otherwise. */
@@ -41,7 +64,7 @@ export function formatMessageTime(iso: string, locale: string, now: Date = new D
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   const f = formats(locale);
-  return sameLocalDay(date, now) ? f.time.format(date) : f.dateTime.format(date);
+  return sameLocalDay(date, now, f) ? f.time.format(date) : f.dateTime.format(date);
 }
 
 /** Unambiguous timestamp for tooltips. */

@@ -12,7 +12,11 @@ export const deActivity: ActivityTranslation = {
   reopened: '{{actor}} hat erneut geschrieben und die Konversation wieder geöffnet',
   statusChanged: '{{actor}} hat den Status von {{from}} auf {{to}} geändert',
   assigned: '{{actor}} hat die Konversation {{name}} zugewiesen',
+  routed: 'Routing-Regel „{{rule}}“ angewendet',
+  returnedToQueue: 'Zurück in die Warteschlange: die zugewiesene Person war zu lange abwesend oder offline',
   claimed: '{{actor}} hat die Konversation übernommen',
+  teamAssigned: '{{actor}} hat die Konversation dem Team {{name}} zugewiesen',
+  teamCleared: '{{actor}} hat die Team-Zuweisung aufgehoben',
   unassigned: '{{actor}} hat die Zuweisung aufgehoben',
   takeover: '{{actor}} hat geantwortet und die Konversation von {{name}} übernommen',
   takeoverAnonymous: '{{actor}} hat geantwortet und die Konversation übernommen',
@@ -44,4 +48,6 @@ export const deActivity: ActivityTranslation = {
   note: '{{actor}} hat eine interne Notiz geschrieben',
   noteMentioning: '{{actor}} hat eine interne Notiz geschrieben und {{names}} erwähnt',
   other: '{{actor}}: {{type}}',
+  slaBreached: 'Das Ziel für die {{target}} wurde verfehlt (fällig {{time}})',
+  slaTargetName: { first: 'erste Antwort', next: 'nächste Antwort' },
 };

@@ -10,7 +10,11 @@ export const enActivity = {
   reopened: '{{actor}} wrote again and reopened the conversation',
   statusChanged: '{{actor}} changed the status from {{from}} to {{to}}',
   assigned: '{{actor}} assigned the conversation to {{name}}',
+  routed: 'Routing rule "{{rule}}" applied',
+  returnedToQueue: 'Returned to the queue: the assignee was away or offline too long',
   claimed: '{{actor}} claimed the conversation',
+  teamAssigned: '{{actor}} routed the conversation to team {{name}}',
+  teamCleared: '{{actor}} removed the team',
   unassigned: '{{actor}} unassigned the conversation',
   takeover: '{{actor}} replied and took the conversation over from {{name}}',
   takeoverAnonymous: '{{actor}} replied and took the conversation over',
@@ -38,6 +42,8 @@ export const enActivity = {
   note: '{{actor}} added an internal note',
   noteMentioning: '{{actor}} added an internal note mentioning {{names}}',
   other: '{{actor}}: {{type}}',
+  slaBreached: 'The {{target}} target was missed (due {{time}})',
+  slaTargetName: { first: 'first-response', next: 'next-response' },
 };
 
 export type ActivityTranslation = typeof enActivity;

@@ -1,8 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { REALTIME_EVENT } from '../../../common/types';
+import type { Socket } from 'socket.io-client';
+import { PRESENCE_REPORT, REALTIME_EVENT } from '../../../common/types';
 import { queryKeys } from '../api/queryKeys';
 import { createInvalidationBatcher } from './invalidationBatcher';
+import { createPresenceReporter, type PresenceReporter } from './presenceReporter';
+import { applyPresence, type PresenceEntry } from './presenceState';
 import { affectsViewCounts, parseRealtimeEvent, queryKeysForEvent } from './realtimeEvent';
 import { connectRealtime } from './socket';
 
@@ -20,18 +23,30 @@ const COUNTS_BATCH_MS = 2000;
  * invalidates everything, because events sent while the socket was down (or before it first connected)
  * are lost and a refetch is the only way to heal.
  */
-export function useRealtime(): RealtimeStatus {
+export function useRealtime(): { status: RealtimeStatus; reporter: PresenceReporter } {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<RealtimeStatus>('connecting');
+  // One reporter for the tab's lifetime; it talks to whichever socket is current, and only while
+  // connected (volatile): after a reconnect it resends the present state, never a backlog.
+  const [link] = useState(() => {
+    const current: { socket: Socket | null } = { socket: null };
+    const reporter = createPresenceReporter((report) => {
+      if (current.socket?.connected) current.socket.volatile.emit(PRESENCE_REPORT, report);
+    });
+    return { current, reporter };
+  });
+  useEffect(() => () => link.reporter.dispose(), [link]);
 
   useEffect(() => {
     const socket = connectRealtime();
+    link.current.socket = socket;
     const batcher = createInvalidationBatcher(queryClient, EVENT_BATCH_MS);
     const countsBatcher = createInvalidationBatcher(queryClient, COUNTS_BATCH_MS);
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
     socket.on('connect', () => {
       setStatus('live');
+      link.reporter.resend();
       // The empty key matches every query: whatever was announced while we were away is refetched.
       batcher.add([[]]);
     });
@@ -46,6 +61,12 @@ export function useRealtime(): RealtimeStatus {
     socket.on(REALTIME_EVENT, (payload: unknown) => {
       const event = parseRealtimeEvent(payload);
       if (event === null) return;
+      if (event.type === 'presence.changed') {
+        queryClient.setQueryData<PresenceEntry[]>(queryKeys.presence(), (entries) =>
+          applyPresence(entries ?? [], event.presence, Date.now()),
+        );
+        return;
+      }
       batcher.add(queryKeysForEvent(event));
       if (affectsViewCounts(event)) countsBatcher.add([queryKeys.viewCounts()]);
     });
@@ -56,8 +77,9 @@ export function useRealtime(): RealtimeStatus {
       countsBatcher.dispose();
       socket.removeAllListeners();
       socket.disconnect();
+      link.current.socket = null;
     };
-  }, [queryClient]);
+  }, [queryClient, link]);
 
-  return status;
+  return { status, reporter: link.reporter };
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelAccountHealthDto } from '../../../../common/types';
 import { PlatformBadge } from '../../components/PlatformBadge';
 import { RelativeTime } from '../../components/RelativeTime';
+import { AccountAdminActions } from './AccountAdminActions';
 import { AccountGaps } from './AccountGaps';
 import { RateLimitTable, StreamTable } from './AccountTables';
 import { budgetShare } from './accountAlerts';
@@ -9,10 +10,12 @@ import { budgetShare } from './accountAlerts';
 interface AccountCardProps {
   account: ChannelAccountHealthDto;
   now: number;
+  /** Admins get Disconnect and Re-authorise. */
+  admin?: boolean;
 }
 
 /** One channel account: status, polling times, last error, budget, then streams, limits and gaps. */
-export function AccountCard({ account, now }: AccountCardProps) {
+export function AccountCard({ account, now, admin = false }: AccountCardProps) {
   const { t, i18n } = useTranslation();
   const numbers = new Intl.NumberFormat(i18n.resolvedLanguage ?? 'en');
   const { budget } = account;
@@ -40,6 +43,7 @@ export function AccountCard({ account, now }: AccountCardProps) {
           {t('accounts.reauthHint')}
         </p>
       )}
+      {admin && <AccountAdminActions account={account} />}
 
       <dl className="facts">
         <div>

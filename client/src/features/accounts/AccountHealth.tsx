@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useNow } from '../../components/useNow';
 import { describeError } from '../../i18n/describeError';
 import { formatRelativeTime } from '../../i18n/relativeTime';
+import { useCurrentUser } from '../auth/session';
 import { AccountCard } from './AccountCard';
 import { useChannelAccounts } from './accountQueries';
+import { ConnectChannels } from './ConnectChannels';
 
 // Relative times ("next poll in 20 seconds") need to move between the 10-second refetches too.
 const CLOCK_TICK_MS = 1000;
@@ -15,6 +17,7 @@ export function AccountHealth({ onClose }: { onClose: () => void }) {
   const locale = i18n.resolvedLanguage ?? 'en';
   const now = useNow(CLOCK_TICK_MS);
   const accounts = useChannelAccounts({ live: true });
+  const isAdmin = useCurrentUser().data?.role === 'admin';
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Moves keyboard and screen-reader focus to the view it opened.
@@ -59,12 +62,13 @@ export function AccountHealth({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       )}
+      {isAdmin && <ConnectChannels />}
       {accounts.isPending && <p className="placeholder">{t('accounts.loading')}</p>}
       {accounts.data?.length === 0 && <p className="placeholder">{t('accounts.empty')}</p>}
       {accounts.data !== undefined && accounts.data.length > 0 && (
         <ul className="health__list">
           {accounts.data.map((account) => (
-            <AccountCard key={account.id} account={account} now={now} />
+            <AccountCard key={account.id} account={account} now={now} admin={isAdmin} />
           ))}
         </ul>
       )}

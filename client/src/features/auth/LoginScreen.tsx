@@ -1,15 +1,19 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/ApiError';
+import { OIDC_START_URL } from '../../api/authEndpoints';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { describeError } from '../../i18n/describeError';
 import { useLogin } from './session';
+import { ssoFailureFromHash, useSsoEnabled } from './sso';
 
 export function LoginScreen() {
   const { t } = useTranslation();
   const loginMutation = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const ssoEnabled = useSsoEnabled();
+  const [ssoFailure] = useState(() => ssoFailureFromHash(window.location.hash));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -21,10 +25,16 @@ export function LoginScreen() {
   // The server's 401 text may be English only; wrong credentials are common enough to deserve our wording.
   const errorText =
     error === null
-      ? null
+      ? ssoFailure === null
+        ? null
+        : t(`login.ssoFailed.${ssoFailure}`)
       : isApiError(error) && error.status === 401
         ? t('login.invalid')
-        : describeError(t, error);
+        : isApiError(error) && error.status === 423
+          ? t('login.locked')
+          : isApiError(error) && error.status === 429
+            ? t('login.throttled')
+            : describeError(t, error);
 
   return (
     <main className="login">
@@ -76,6 +86,14 @@ export function LoginScreen() {
         >
           {loginMutation.isPending ? t('login.submitting') : t('login.submit')}
         </button>
+        {ssoEnabled && (
+          <>
+            <p className="login__or">{t('login.or')}</p>
+            <a data-testid="login-sso" className="button button--block" href={OIDC_START_URL}>
+              {t('login.sso')}
+            </a>
+          </>
+        )}
         <div className="login__footer">
           <LanguageSwitch />
         </div>

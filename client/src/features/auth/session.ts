@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LoginRequest, UserDto } from '../../../../common/types';
+import type { LoginRequest, UpdatePreferencesRequest, UserDto } from '../../../../common/types';
 import { isApiError } from '../../api/ApiError';
-import { fetchMe, login, logout } from '../../api/endpoints';
+import { fetchMe, login, logout, updatePreferences } from '../../api/endpoints';
 import { queryKeys } from '../../api/queryKeys';
 
 /** The signed-in user, or null when there is no session (401 is an answer here, not an error). */
@@ -45,5 +45,14 @@ export function useLogout() {
       // Already signed out on the server (expired, other tab): the goal is reached.
       if (isApiError(error) && error.status === 401) signedOut();
     },
+  });
+}
+
+/** Saves the user's language or time zone on the server, so every device and session uses it. */
+export function useUpdatePreferences() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdatePreferencesRequest) => updatePreferences(body),
+    onSuccess: ({ user }) => queryClient.setQueryData(queryKeys.me(), user),
   });
 }

@@ -10,6 +10,7 @@ const user: UserDto = {
   initials: 'AB',
   role: 'agent',
   locale: 'en',
+  timeZone: 'Europe/Berlin',
 };
 
 const xOptions = [makeOption('public'), makeOption('dm', { maxLength: 10_000, weighted: false })];
@@ -112,5 +113,43 @@ describe('Composer', () => {
     expect(html).not.toMatch(/data-testid="composer-channel-note"[^>]*><input[^>]*checked=""/);
     expect(html).toContain('>Note</label>');
     expect(render(xOptions, 'public', 'de')).toContain('>Notiz</label>');
+  });
+});
+
+describe('Composer: canned responses and attachments', () => {
+  it('always offers the canned responses button', () => {
+    expect(render(xOptions, 'public')).toMatch(/data-testid="composer-canned-button"[^>]*>Canned responses</);
+    expect(render(xOptions, 'public', 'de')).toContain('>Textbausteine<');
+  });
+
+  it('offers an image only where the server allows one, and says why not elsewhere', () => {
+    const withImages = render(
+      [
+        makeOption('public', {
+          maxLength: 8000,
+          weighted: false,
+          attachments: { allowed: true, reason: null },
+        }),
+      ],
+      'public',
+    );
+    expect(withImages).toMatch(/data-testid="composer-attach" data-allowed="true"/);
+    expect(withImages).toContain('accept="image/png,image/jpeg,image/gif,image/webp"');
+
+    const x = render(
+      [
+        makeOption('public', {
+          attachments: { allowed: false, reason: 'Caredesk cannot attach images on X yet' },
+        }),
+      ],
+      'public',
+    );
+    expect(x).toMatch(
+      /data-testid="composer-attach" data-allowed="false"[^>]*disabled=""[^>]*title="Caredesk cannot attach images on X yet"/,
+    );
+    expect(x).not.toContain('composer-attach-input');
+
+    // A server without attachment rules offers none.
+    expect(render(xOptions, 'public')).not.toContain('composer-attach');
   });
 });

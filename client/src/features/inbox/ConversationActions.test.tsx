@@ -12,6 +12,7 @@ const anna: UserDto = {
   initials: 'AB',
   role: 'agent',
   locale: 'en',
+  timeZone: 'Europe/Berlin',
 };
 const ben: UserDto = {
   id: 'u2',
@@ -20,6 +21,7 @@ const ben: UserDto = {
   initials: 'BO',
   role: 'lead',
   locale: 'de',
+  timeZone: 'Europe/Berlin',
 };
 const now = Date.parse('2026-01-07T12:00:00Z');
 

@@ -3,19 +3,43 @@ import type { ConversationSummary } from '../../../../common/types';
 import { PlatformBadge } from '../../components/PlatformBadge';
 import { StatusPill } from '../../components/StatusPill';
 import { formatDeadline, formatFullTimestamp } from '../../i18n/dateFormat';
+import type { Colleague } from '../../realtime/presenceState';
+import { RowViewers } from './PresenceBar';
+import { SlaBadge } from './SlaBadge';
 import { isSnoozed } from './snoozeTimes';
 import { elapsedMs, formatDuration, isAwaitingReply, waitingLevel } from './waitingTime';
 
 interface ConversationRowProps {
   conversation: ConversationSummary;
+  /** Position in a virtualized list: its index (for measuring) and where it sits. */
+  index?: number;
+  top?: number;
+  measureRef?: (element: Element | null) => void;
+  /** Ticked for a bulk action. */
+  checked?: boolean;
+  onToggleCheck?: (id: string) => void;
   selected: boolean;
   /** Highlighted by j/k, to be opened with Enter. */
   cursor: boolean;
   now: number;
+  /** Colleagues looking at it right now. */
+  colleagues?: readonly Colleague[];
   onSelect: (id: string) => void;
 }
 
-export function ConversationRow({ conversation, selected, cursor, now, onSelect }: ConversationRowProps) {
+export function ConversationRow({
+  conversation,
+  selected,
+  cursor,
+  now,
+  colleagues = [],
+  index,
+  top,
+  measureRef,
+  checked = false,
+  onToggleCheck,
+  onSelect,
+}: ConversationRowProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
   const { contact, lastInboundAt } = conversation;
@@ -28,8 +52,28 @@ export function ConversationRow({ conversation, selected, cursor, now, onSelect 
   const tags = conversation.tags ?? [];
   const className = `row${selected ? ' row--selected' : ''}${cursor ? ' row--cursor' : ''}`;
 
+  const positioned = top !== undefined;
   return (
-    <li>
+    <li
+      ref={measureRef}
+      data-index={index}
+      className={`row-item${checked ? ' row-item--checked' : ''}`}
+      style={
+        positioned
+          ? { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${top}px)` }
+          : undefined
+      }
+    >
+      {onToggleCheck !== undefined && (
+        <input
+          type="checkbox"
+          data-testid="row-check"
+          className="row-item__check"
+          checked={checked}
+          aria-label={t('inboxList.select', { name: contact.name })}
+          onChange={() => onToggleCheck(conversation.id)}
+        />
+      )}
       <button
         type="button"
         data-testid="conversation-row"
@@ -81,6 +125,13 @@ export function ConversationRow({ conversation, selected, cursor, now, onSelect 
               {t('list.snoozedUntil', { time: formatDeadline(snoozedUntil, locale) })}
             </span>
           )}
+          <SlaBadge conversation={conversation} now={now} />
+          {conversation.teamName !== null && (
+            <span className="badge badge--team" data-testid="row-team">
+              {t('inboxList.team', { name: conversation.teamName })}
+            </span>
+          )}
+          <RowViewers colleagues={colleagues} />
           <span className="row__assignee">{conversation.assigneeName ?? t('list.unassigned')}</span>
         </span>
         {tags.length > 0 && (

@@ -6,11 +6,13 @@ import { PlatformBadge } from '../../components/PlatformBadge';
 import { StatusPill } from '../../components/StatusPill';
 import { useNow } from '../../components/useNow';
 import { describeError } from '../../i18n/describeError';
+import { useColleaguesIn } from '../../realtime/usePresence';
 import { Composer, type ComposerHandle, type ComposerMode } from './Composer';
 import { type ActionMenu, ConversationActions, ConversationToolbar } from './ConversationActions';
 import { ConversationActivity } from './ConversationActivity';
 import { useConversation } from './inboxQueries';
 import { mayModerate } from './moderation';
+import { PresenceBar } from './PresenceBar';
 import { defaultReplyKind } from './replyChannel';
 import { replyOptionsOf } from './replyOptions';
 import { Thread } from './Thread';
@@ -43,6 +45,7 @@ export function ConversationView({ conversationId, user, commandsRef }: Conversa
   const [menu, setMenu] = useState<ActionMenu | null>(null);
   const composer = useRef<ComposerHandle>(null);
   const conversation = query.data?.conversation;
+  const colleagues = useColleaguesIn(conversationId, user.id);
 
   useImperativeHandle(
     commandsRef,
@@ -129,6 +132,7 @@ export function ConversationView({ conversationId, user, commandsRef }: Conversa
         />
       </header>
       <ConversationToolbar conversation={conversation} workflow={workflow} now={now} />
+      <PresenceBar colleagues={colleagues} />
       {query.isError && (
         // Keep showing the last good copy; a background refetch failing must not hide the thread.
         <div className="banner banner--error" role="alert">
@@ -142,6 +146,7 @@ export function ConversationView({ conversationId, user, commandsRef }: Conversa
         messages={conversation.messages}
         platform={conversation.platform}
         canModerate={mayModerate(user.role)}
+        reviewer={{ userId: user.id, initials: user.initials, mayReview: user.requiresApproval !== true }}
       />
       <Composer
         controlRef={composer}
@@ -149,6 +154,7 @@ export function ConversationView({ conversationId, user, commandsRef }: Conversa
         user={user}
         replyOptions={replyOptions}
         defaultKind={defaultReplyKind(conversation.messages, replyOptions)}
+        colleaguesReplying={colleagues.filter((colleague) => colleague.typing)}
       />
     </section>
   );

@@ -8,7 +8,8 @@ export function DeliveryStatus({ message }: { message: MessageDto }) {
   const { t } = useTranslation();
   const retry = useRetryMessage(message.conversationId);
   const state = message.deliveryState;
-  if (state === null) return null;
+  // A draft's state is shown by DraftReview (awaiting approval / rejected).
+  if (state === null || state === 'draft') return null;
 
   return (
     <div className="delivery">

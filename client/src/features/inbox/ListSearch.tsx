@@ -7,10 +7,24 @@ interface ListSearchProps {
   inputRef?: Ref<HTMLInputElement>;
   /** Opens the keyboard shortcut help. */
   onShowShortcuts: () => void;
+  /** Enter: search every conversation on the server. */
+  onSubmit?: () => void;
+  /** Arrow down: move into the results. */
+  onArrowDown?: () => void;
 }
 
-/** Filters the loaded rows as you type ("/" focuses it); Esc clears it, and a second Esc leaves it. */
-export function ListSearch({ value, onChange, inputRef, onShowShortcuts }: ListSearchProps) {
+/**
+ * Filters the loaded rows as you type ("/" focuses it); Enter searches the server; Esc clears it, and a
+ * second Esc leaves it.
+ */
+export function ListSearch({
+  value,
+  onChange,
+  inputRef,
+  onShowShortcuts,
+  onSubmit,
+  onArrowDown,
+}: ListSearchProps) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -27,7 +41,18 @@ export function ListSearch({ value, onChange, inputRef, onShowShortcuts }: ListS
         placeholder={t('list.searchPlaceholder')}
         value={value}
         onChange={(event) => onChange(event.target.value)}
+        title={onSubmit ? t('search.enterHint') : undefined}
         onKeyDown={(event) => {
+          if (event.key === 'Enter' && onSubmit && !event.nativeEvent.isComposing) {
+            event.preventDefault();
+            onSubmit();
+            return;
+          }
+          if (event.key === 'ArrowDown' && onArrowDown) {
+            event.preventDefault();
+            onArrowDown();
+            return;
+          }
           if (event.key !== 'Escape') return;
           event.preventDefault();
           if (value !== '') onChange('');

@@ -9,6 +9,7 @@ const ben: UserDto = {
   initials: 'BO',
   role: 'agent',
   locale: 'en',
+  timeZone: 'Europe/Berlin',
 };
 
 const state = (open: boolean): MentionState => ({

@@ -1,6 +1,7 @@
 import { Fragment, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageDto, Platform } from '../../../../common/types';
+import type { DraftReviewer } from '../approvals/DraftReview';
 import { ContextPost } from './content/ContextPost';
 import { ThreadMessage } from './ThreadMessage';
 import { contextPostStarts } from './threadContext';
@@ -18,9 +19,11 @@ interface ThreadProps {
   platform: Platform;
   /** The agent may moderate customers' comments (see mayModerate). */
   canModerate: boolean;
+  /** The viewer, for reviewing drafts that need approval. */
+  reviewer?: DraftReviewer | null;
 }
 
-export function Thread({ messages, platform, canModerate }: ThreadProps) {
+export function Thread({ messages, platform, canModerate, reviewer = null }: ThreadProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
@@ -47,7 +50,12 @@ export function Thread({ messages, platform, canModerate }: ThreadProps) {
           {message.contextPost !== null && postStarts.has(message.id) && (
             <ContextPost post={message.contextPost} />
           )}
-          <ThreadMessage message={message} platform={platform} canModerate={canModerate} />
+          <ThreadMessage
+            message={message}
+            platform={platform}
+            canModerate={canModerate}
+            reviewer={reviewer}
+          />
         </Fragment>
       ))}
     </div>

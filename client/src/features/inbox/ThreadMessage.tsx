@@ -3,6 +3,7 @@ import type { MessageDto, Platform } from '../../../../common/types';
 import { ExternalLink } from '../../components/ExternalLink';
 import { LockIcon } from '../../components/LockIcon';
 import { formatFullTimestamp, formatMessageTime } from '../../i18n/dateFormat';
+import { DraftReview, type DraftReviewer } from '../approvals/DraftReview';
 import { MessageMedia } from './content/MessageMedia';
 import { MessageText } from './content/MessageText';
 import { QuotedPost } from './content/QuotedPost';
@@ -16,9 +17,16 @@ interface ThreadMessageProps {
   platform: Platform;
   /** The agent may hide and delete comments (see mayModerate). */
   canModerate?: boolean;
+  /** The viewer, for Approve / Reject on drafts (null: show the draft's state only). */
+  reviewer?: DraftReviewer | null;
 }
 
-export function ThreadMessage({ message, platform, canModerate = false }: ThreadMessageProps) {
+export function ThreadMessage({
+  message,
+  platform,
+  canModerate = false,
+  reviewer = null,
+}: ThreadMessageProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
   // The platform's own timestamp is when the customer saw it happen; ours is the fallback.
@@ -35,6 +43,7 @@ export function ThreadMessage({ message, platform, canModerate = false }: Thread
       data-channel={message.channel}
       data-message-id={message.id}
       data-moderation={deleted ? 'deleted' : hidden ? 'hidden' : undefined}
+      data-delivery={message.deliveryState ?? undefined}
       className={`msg msg--${message.direction}${dm ? ' msg--dm' : ''}${moderationClass}`}
     >
       <header className="msg__meta">
@@ -96,6 +105,7 @@ export function ThreadMessage({ message, platform, canModerate = false }: Thread
         </div>
       )}
       {message.direction === 'outbound' && <DeliveryStatus message={message} />}
+      {message.approval != null && <DraftReview message={message} reviewer={reviewer} />}
       {canModerate && isModeratable(message, platform) && <ModerationControls message={message} />}
     </article>
   );

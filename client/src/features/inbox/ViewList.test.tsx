@@ -5,6 +5,7 @@ import { ViewList } from './ViewList';
 
 const counts: Record<InboxView, number> = {
   unassigned: 3,
+  teams: 0,
   mine: 1,
   open: 12,
   pending: 2,
@@ -19,7 +20,7 @@ describe('ViewList', () => {
       client.setQueryData(queryKeys.viewCounts(), { counts }),
     );
     const order = [...html.matchAll(/data-testid="view-([a-z]+)"/g)].map((match) => match[1]);
-    expect(order).toEqual(['unassigned', 'mine', 'open', 'pending', 'snoozed', 'resolved', 'all']);
+    expect(order).toEqual(['unassigned', 'mine', 'teams', 'open', 'pending', 'snoozed', 'resolved', 'all']);
     expect(html).toMatch(/data-testid="view-mine" data-count="1"[^>]*aria-selected="false"/);
     expect(html).toMatch(/data-testid="view-open" data-count="12"[^>]*aria-selected="true"/);
     expect(html).toMatch(/data-testid="view-snoozed" data-count="0"/);

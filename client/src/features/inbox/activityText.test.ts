@@ -54,6 +54,26 @@ describe('describeActivity', () => {
     );
   });
 
+  it('says which routing rule applied and when a conversation went back to the queue', () => {
+    const system = (type: string, data: Record<string, unknown>) => ({
+      ...event(type, data),
+      actorName: null,
+      actorKind: 'system' as const,
+    });
+    expect(describe_('en', system('conversation.routed', { ruleName: 'Outage DE' }))).toBe(
+      'Routing rule "Outage DE" applied',
+    );
+    expect(describe_('de', system('conversation.routed', { ruleName: 'Outage DE' }))).toBe(
+      'Routing-Regel „Outage DE“ angewendet',
+    );
+    expect(describe_('en', system('conversation.returned_to_queue', { from: 'u1' }))).toBe(
+      'Returned to the queue: the assignee was away or offline too long',
+    );
+    expect(describe_('en', system('conversation.assigned', { to: 'u2', auto: true }))).toBe(
+      'Caredesk assigned the conversation to Ben Ott',
+    );
+  });
+
   it('names the customer for what the customer did', () => {
     const created = { ...event('conversation.created'), actorName: null, actorKind: 'customer' as const };
     expect(describe_('en', created)).toBe('Jane Doe started the conversation');
@@ -94,5 +114,16 @@ describe('describeActivity', () => {
 
   it('still says something for event types it does not know', () => {
     expect(describe_('en', event('conversation.merged'))).toBe('Anna Berger: conversation.merged');
+  });
+  it('says which response target was missed and when it was due', () => {
+    const breach = {
+      ...event('sla.breached', { target: 'next', dueAt: '2026-01-07T10:30:00Z', minutes: 120 }, ''),
+      actorKind: 'system' as const,
+      actorName: null,
+    };
+    expect(describe_('en', breach)).toMatch(/^The next-response target was missed \(due .+\)$/);
+    expect(describe_('de', breach)).toMatch(
+      /^Das Ziel für die nächste Antwort wurde verfehlt \(fällig .+\)$/,
+    );
   });
 });

@@ -75,6 +75,16 @@ export function describeActivity(
     }
     case 'conversation.claimed':
       return t('activity.claimed', { actor });
+    case 'conversation.team_assigned': {
+      const name = text(data.teamName);
+      return name === null
+        ? t('activity.teamCleared', { actor })
+        : t('activity.teamAssigned', { actor, name });
+    }
+    case 'conversation.routed':
+      return t('activity.routed', { rule: text(data.ruleName) ?? '–' });
+    case 'conversation.returned_to_queue':
+      return t('activity.returnedToQueue');
     case 'conversation.unassigned':
       return t('activity.unassigned', { actor });
     case 'conversation.takeover': {
@@ -127,6 +137,24 @@ export function describeActivity(
         ? t('activity.note', { actor })
         : t('activity.noteMentioning', { actor, names: mentioned });
     }
+    case 'sla.breached': {
+      const due = text(data.dueAt);
+      const target = data.target === 'next' ? 'next' : 'first';
+      return t('activity.slaBreached', {
+        target: t(`activity.slaTargetName.${target}`),
+        time: due === null ? '–' : formatDeadline(due, context.locale),
+      });
+    }
+    case 'reply.drafted':
+      return t('approvals.activity.drafted', { actor });
+    case 'reply.approved':
+      return data.edited === true
+        ? t('approvals.activity.approvedEdited', { actor })
+        : t('approvals.activity.approved', { actor });
+    case 'reply.edited_on_approval':
+      return t('approvals.activity.editedOnApproval', { actor });
+    case 'reply.rejected':
+      return t('approvals.activity.rejected', { actor, reason: text(data.reason) ?? '–' });
     default:
       return t('activity.other', { actor, type: event.type });
   }

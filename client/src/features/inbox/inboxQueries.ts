@@ -1,7 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConversationResponse, CreateReplyRequest, ModerationRequest } from '../../../../common/types';
 import {
-  type ConversationFilter,
   createNote,
   createReply,
   fetchConversation,
@@ -11,11 +10,12 @@ import {
 } from '../../api/endpoints';
 import { queryKeys } from '../../api/queryKeys';
 import { upsertMessage } from './conversationCache';
+import type { ListQuery } from './listQuery';
 
-export function useConversationList(status: ConversationFilter) {
+export function useConversationList(query: ListQuery) {
   return useInfiniteQuery({
-    queryKey: queryKeys.conversationList(status),
-    queryFn: ({ pageParam }) => fetchConversations(status, pageParam),
+    queryKey: queryKeys.conversationList(query),
+    queryFn: ({ pageParam }) => fetchConversations(query, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   });

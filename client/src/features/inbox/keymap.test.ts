@@ -50,8 +50,15 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('k', { metaKey: true }), 'none')).toBeNull();
     expect(shortcutFor(press('e', { altKey: true }), 'none')).toBeNull();
     expect(shortcutFor(press('Enter', { ctrlKey: true, isComposing: true }), 'text')).toBeNull();
-    expect(shortcutFor(press('x'), 'none')).toBeNull();
+    expect(shortcutFor(press('q'), 'none')).toBeNull();
     expect(shortcutFor(press('J'), 'none')).toBeNull();
+    expect(shortcutFor(press('x'), 'text')).toBeNull();
+  });
+
+  it('selects with x and undoes with z, outside text fields', () => {
+    expect(shortcutFor(press('x'), 'none')).toBe('select');
+    expect(shortcutFor(press('z'), 'control')).toBe('undo');
+    expect(shortcutFor(press('z', { ctrlKey: true }), 'none')).toBeNull();
   });
 });
 

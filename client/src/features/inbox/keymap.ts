@@ -13,6 +13,8 @@ export type ShortcutAction =
   | 'claim'
   | 'resolve'
   | 'snooze'
+  | 'select'
+  | 'undo'
   | 'search'
   | 'help'
   | 'close'
@@ -41,6 +43,8 @@ export const LETTER_SHORTCUTS: ReadonlyArray<{ key: string; action: ShortcutActi
   { key: 'c', action: 'claim' },
   { key: 'e', action: 'resolve' },
   { key: 's', action: 'snooze' },
+  { key: 'x', action: 'select' },
+  { key: 'z', action: 'undo' },
   { key: '/', action: 'search' },
   { key: '?', action: 'help' },
 ];

@@ -8,6 +8,7 @@ const user = (id: string, name: string, initials: string): UserDto => ({
   email: `${id}@example.com`,
   role: 'agent',
   locale: 'en',
+  timeZone: 'Europe/Berlin',
 });
 const anna = user('u1', 'Anna Berger', 'AB');
 const ben = user('u2', 'Ben Özdemir', 'BÖ');

@@ -6,6 +6,8 @@ export interface ReplyDraft {
   conversationId: string;
   channel: ReplyKind;
   text: string;
+  /** An uploaded image, where the reply kind allows one. */
+  attachmentId?: string;
 }
 
 /** One reply the agent asked to send, with the key that makes re-sending it safe. */
@@ -32,7 +34,8 @@ export function attemptFor(
     unresolved !== null &&
     unresolved.conversationId === draft.conversationId &&
     unresolved.channel === draft.channel &&
-    unresolved.text === draft.text
+    unresolved.text === draft.text &&
+    unresolved.attachmentId === draft.attachmentId
   ) {
     return unresolved;
   }
@@ -65,5 +68,6 @@ export function replyRequest(attempt: ReplyAttempt): CreateReplyRequest {
     idempotencyKey: attempt.idempotencyKey,
   };
   if (attempt.takeover === true) request.takeover = true;
+  if (attempt.attachmentId !== undefined) request.attachmentId = attempt.attachmentId;
   return request;
 }

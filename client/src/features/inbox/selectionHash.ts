@@ -11,6 +11,27 @@ export function isAccountsHash(hash: string): boolean {
   return hash === ACCOUNTS_HASH;
 }
 
+/** Screens that cover the conversation pane, each with its own hash so a reload or link opens it. */
+export const SCREENS = [
+  'accounts',
+  'dashboard',
+  'reports',
+  'sla',
+  'routing',
+  'users',
+  'audit',
+  'password',
+] as const;
+export type Screen = (typeof SCREENS)[number];
+
+export function screenFromHash(hash: string): Screen | null {
+  return SCREENS.find((screen) => hash === `#/${screen}`) ?? null;
+}
+
+export function hashForScreen(screen: Screen): string {
+  return `#/${screen}`;
+}
+
 export function conversationIdFromHash(hash: string): string | null {
   if (!hash.startsWith(PREFIX)) return null;
   const raw = hash.slice(PREFIX.length);

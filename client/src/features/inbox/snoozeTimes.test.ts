@@ -31,6 +31,19 @@ describe('snoozeUntil', () => {
   });
 });
 
+describe('snoozeUntil in the user’s time zone (not the browser’s)', () => {
+  it('means 9:00 in Berlin for a Berlin agent and 9:00 in New York for a New York one', () => {
+    const now = new Date('2026-03-27T20:00:00Z'); // Friday; Berlin switches to summer time on Sunday 29th
+    expect(snoozeUntil('tomorrow', now, 'Europe/Berlin').toISOString()).toBe('2026-03-28T08:00:00.000Z');
+    expect(snoozeUntil('monday', now, 'Europe/Berlin').toISOString()).toBe('2026-03-30T07:00:00.000Z');
+    expect(snoozeUntil('tomorrow', now, 'America/New_York').toISOString()).toBe('2026-03-28T13:00:00.000Z');
+    // 23:30 in Berlin is already Saturday in Tokyo: "tomorrow" there is Sunday.
+    expect(snoozeUntil('tomorrow', new Date('2026-03-27T22:30:00Z'), 'Asia/Tokyo').toISOString()).toBe(
+      '2026-03-29T00:00:00.000Z',
+    );
+  });
+});
+
 describe('isSnoozed', () => {
   const now = Date.parse('2026-01-07T12:00:00Z');
   it('is true only for a time still ahead', () => {

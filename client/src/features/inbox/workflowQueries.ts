@@ -9,6 +9,8 @@ import {
   updateConversation,
 } from '../../api/endpoints';
 import { queryKeys } from '../../api/queryKeys';
+import { undoChangesFor } from './bulk/undoChanges';
+import { undoStore } from './bulk/undoStore';
 import { newerConversation } from './conversationCache';
 
 // Realtime events refresh the counts too (throttled); the interval catches snoozes that run out.
@@ -54,6 +56,26 @@ function applyWorkflowAnswer(queryClient: QueryClient, conversationId: string, a
   refreshAround(queryClient, conversationId);
 }
 
+/**
+ * Offers undo for a single action: the conversation as it was before (from the cache) against the
+ * server's answer, only the fields that moved, and only if nobody changes it again meanwhile.
+ */
+function offerUndo(
+  what: 'status' | 'assign' | 'fields',
+  before: ConversationResponse | undefined,
+  answer: ConversationResponse,
+) {
+  if (before === undefined) return;
+  const after = answer.conversation;
+  const changes = undoChangesFor(before.conversation, after);
+  if (Object.keys(changes).length === 0) return;
+  undoStore.record({
+    what,
+    count: 1,
+    request: { operations: [{ id: after.id, expectVersion: after.version, changes }] },
+  });
+}
+
 function refreshAround(queryClient: QueryClient, conversationId: string) {
   void queryClient.invalidateQueries({ queryKey: queryKeys.conversationLists() });
   void queryClient.invalidateQueries({ queryKey: queryKeys.viewCounts() });
@@ -70,13 +92,18 @@ export function useUpdateConversation(conversationId: string) {
   return useMutation({
     mutationFn: (body: UpdateConversationRequest) => updateConversation(conversationId, body),
     onMutate: async ({ status: _status, ...fields }) => {
-      if (Object.keys(fields).length === 0) return;
+      const before = queryClient.getQueryData<ConversationResponse>(key);
+      if (Object.keys(fields).length === 0) return { before };
       await queryClient.cancelQueries({ queryKey: key, exact: true });
       queryClient.setQueryData<ConversationResponse>(key, (cached) =>
         cached === undefined ? cached : { conversation: { ...cached.conversation, ...fields } },
       );
+      return { before };
     },
-    onSuccess: (answer) => applyWorkflowAnswer(queryClient, conversationId, answer),
+    onSuccess: (answer, body, context) => {
+      offerUndo(body.status !== undefined ? 'status' : 'fields', context?.before, answer);
+      applyWorkflowAnswer(queryClient, conversationId, answer);
+    },
     onError: () => void queryClient.invalidateQueries({ queryKey: key }),
   });
 }
@@ -86,7 +113,13 @@ export function useAssignConversation(conversationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (assigneeId: string | null) => assignConversation(conversationId, { assigneeId }),
-    onSuccess: (answer) => applyWorkflowAnswer(queryClient, conversationId, answer),
+    onMutate: () => ({
+      before: queryClient.getQueryData<ConversationResponse>(queryKeys.conversation(conversationId)),
+    }),
+    onSuccess: (answer, _assignee, context) => {
+      offerUndo('assign', context?.before, answer);
+      applyWorkflowAnswer(queryClient, conversationId, answer);
+    },
   });
 }
 
@@ -94,7 +127,13 @@ export function useClaimConversation(conversationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => claimConversation(conversationId),
-    onSuccess: (answer) => applyWorkflowAnswer(queryClient, conversationId, answer),
+    onMutate: () => ({
+      before: queryClient.getQueryData<ConversationResponse>(queryKeys.conversation(conversationId)),
+    }),
+    onSuccess: (answer, _none, context) => {
+      offerUndo('assign', context?.before, answer);
+      applyWorkflowAnswer(queryClient, conversationId, answer);
+    },
   });
 }
 

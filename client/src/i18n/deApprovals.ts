@@ -1,0 +1,50 @@
+import type { ApprovalsTranslation } from './enApprovals';
+
+export const deApprovals: ApprovalsTranslation = {
+  submit: 'Zur Freigabe einreichen',
+  approverSignature: 'von der freigebenden Person',
+  submitting: 'Wird eingereicht…',
+  composerHint:
+    'Eine Agentin oder Teamleitung gibt deine Antwort frei, bevor sie veröffentlicht wird; signiert wird sie dann mit deren Kürzel.',
+  state: {
+    pending: 'Wartet auf Freigabe',
+    approved: 'Freigegeben',
+    rejected: 'Abgelehnt',
+  },
+  approvedBy: 'Freigegeben von {{name}}',
+  rejectedBy: 'Abgelehnt von {{name}}',
+  reason: 'Grund: {{reason}}',
+  review: 'Diesen Entwurf prüfen',
+  approve: 'Freigeben',
+  approving: 'Wird freigegeben…',
+  editAndApprove: 'Bearbeiten & freigeben',
+  editLabel: 'Antworttext zur Freigabe',
+  approveEdited: 'Bearbeitete Antwort freigeben',
+  reject: 'Ablehnen',
+  rejecting: 'Wird abgelehnt…',
+  reasonLabel: 'Warum wird er abgelehnt? Die Autorin sieht den Grund.',
+  confirmReject: 'Entwurf ablehnen',
+  cancel: 'Abbrechen',
+  signedByApprover: 'Wird nach deiner Freigabe mit ^{{initials}} (deinem Kürzel) veröffentlicht.',
+  queue: {
+    button: 'Entwürfe',
+    count_one: '{{count}} Entwurf wartet auf Freigabe',
+    count_other: '{{count}} Entwürfe warten auf Freigabe',
+    title: 'Entwürfe zur Freigabe',
+    loading: 'Entwürfe werden geladen…',
+    error: 'Die Entwürfe konnten nicht geladen werden.',
+    empty: 'Keine Entwürfe warten auf Freigabe.',
+    entry: '{{author}} an {{customer}}',
+  },
+  activity: {
+    drafted: '{{actor}} hat einen Entwurf zur Freigabe geschrieben',
+    approved: '{{actor}} hat den Entwurf freigegeben',
+    approvedEdited: '{{actor}} hat den Entwurf bearbeitet und freigegeben',
+    editedOnApproval: '{{actor}} hat den Entwurf vor der Freigabe bearbeitet',
+    rejected: '{{actor}} hat den Entwurf abgelehnt: {{reason}}',
+  },
+  notification: {
+    approved: '{{actor}} hat deine Antwort an {{customer}} freigegeben',
+    rejected: '{{actor}} hat deine Antwort an {{customer}} abgelehnt',
+  },
+};

@@ -1,0 +1,48 @@
+import type { enNotifications, enProfile } from './enProfile';
+
+/** Deutsche Texte des Kundenprofils und der Benachrichtigungen. */
+export const deProfile: typeof enProfile = {
+  title: 'Kundenprofil',
+  show: 'Kundenprofil anzeigen',
+  hide: 'Kundenprofil ausblenden',
+  loading: 'Profil wird geladen…',
+  error: 'Das Profil konnte nicht geladen werden.',
+  handle: 'Name auf der Plattform',
+  platform: 'Plattform',
+  followers: 'Follower',
+  verified: 'Verifiziert',
+  verifiedYes: 'Verifiziertes Konto',
+  verifiedNo: 'Nicht verifiziert',
+  firstSeen: 'Zuerst gesehen',
+  unknown: 'unbekannt',
+  openProfile: 'Profil auf {{platform}} öffnen',
+  conversations: 'Unterhaltungen',
+  conversationCount_one: '{{count}} Unterhaltung insgesamt',
+  conversationCount_other: '{{count}} Unterhaltungen insgesamt',
+  showingNewest: 'die neuesten {{count}} werden angezeigt',
+  none: 'Noch keine Unterhaltungen.',
+  current: 'Diese Unterhaltung',
+  openConversation: 'Unterhaltung vom {{time}} öffnen: {{snippet}}',
+  outcome: { resolved: 'Erledigt', open: 'Offen', pending: 'Wartend', snoozed: 'Zurückgestellt' },
+  via: 'über @{{handle}}',
+  resolvedAt: 'Erledigt {{time}}',
+  firstResponse: 'Erste Antwort nach {{duration}}',
+  noResponse: 'Noch nicht beantwortet',
+  messages: '{{inbound}} eingehend · {{outbound}} ausgehend · {{notes}} Notizen',
+  assignee: 'Zuständig: {{name}}',
+  unassigned: 'Nicht zugewiesen',
+};
+
+export const deNotifications: typeof enNotifications = {
+  button: 'Benachrichtigungen',
+  unread_one: '{{count}} ungelesene Benachrichtigung',
+  unread_other: '{{count}} ungelesene Benachrichtigungen',
+  title: 'Benachrichtigungen',
+  loading: 'Benachrichtigungen werden geladen…',
+  error: 'Die Benachrichtigungen konnten nicht geladen werden.',
+  empty: 'Nichts Neues. Wenn Sie jemand in einer Notiz erwähnt, erscheint es hier.',
+  mention: '{{actor}} hat Sie bei {{customer}} erwähnt',
+  someone: 'Jemand aus dem Team',
+  markAllRead: 'Alle als gelesen markieren',
+  unreadMark: 'Ungelesen',
+};
