@@ -28,7 +28,9 @@ const swc = (tsx: boolean) => [
 const common = {
   testEnvironment: 'node',
   // .ts and .tsx are parsed separately: the TSX grammar misreads `<T>(x) => …` and `<T>value` in .ts files.
-  transform: { '^.+\\.ts$': swc(false), '^.+\\.tsx$': swc(true) },
+  transform: { '^.+\\.ts$': swc(false), '^.+\\.tsx$': swc(true), '^.+\\.js$': swc(false) },
+  // openid-client and its dependencies ship ES modules only; jest runs CommonJS, so they are compiled too.
+  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   // .data holds the embedded PostgreSQL clusters (thousands of files, owned by the postgres user).
   modulePathIgnorePatterns: ['<rootDir>/.data/', '<rootDir>/client/dist/'],
@@ -57,6 +59,8 @@ const config: Config = {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/{server,common,simulator,workers,client/src}/**/*.test.{ts,tsx}'],
+      // DOM matchers (toHaveValue, toHaveFocus…) for the testing-library component tests under jsdom.
+      setupFilesAfterEnv: ['@testing-library/jest-dom'],
     },
     {
       ...withServices(60_000),

@@ -91,4 +91,31 @@ describeIfChromium('inbox workflow by keyboard (Chromium)', () => {
     ).length;
     expect(events).toBe(1);
   });
+
+  it('shows times in the time zone and language stored in the profile, across a reload', async () => {
+    const time = page
+      .getByTestId('conversation-view')
+      .locator('[data-direction="inbound"] .msg__time')
+      .first();
+    const at = (await time.getAttribute('datetime'))!;
+    const clock = (zone: string) =>
+      new Intl.DateTimeFormat('de', { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(
+        new Date(at),
+      );
+    // Anna's profile: German, Europe/Berlin; the browser runs in UTC.
+    await expect(time.textContent()).resolves.toBe(clock('Europe/Berlin'));
+
+    await page.getByTestId('time-zone-select').selectOption('Asia/Tokyo');
+    await time.filter({ hasText: clock('Asia/Tokyo') }).waitFor();
+    await page.getByTestId('language-switch').selectOption('en');
+    await page.getByTestId('view-open').filter({ hasText: 'Open' }).waitFor();
+
+    await page.reload();
+    await page.getByTestId('conversation-view').waitFor();
+    await time.waitFor();
+    expect(await page.getByTestId('time-zone-select').inputValue()).toBe('Asia/Tokyo');
+    await page.getByTestId('view-open').filter({ hasText: 'Open' }).waitFor();
+    const me = await page.evaluate(async () => (await fetch('/api/me')).json());
+    expect(me.user).toMatchObject({ locale: 'en', timeZone: 'Asia/Tokyo' });
+  });
 });

@@ -30,6 +30,7 @@ export interface PageActivity {
   type: string;
   object_id?: string;
   text?: string;
+  attachment_url?: string;
   messaging_type?: string;
   tag?: string;
 }

@@ -7,10 +7,12 @@ import { updateAccountSettings } from '../../server/db/repositories/channelAccou
 import { createLogger } from '../../server/logger';
 import { connectFacebookPage, connectXAccount } from '../../server/runtime/accounts';
 import { type Core, createCore } from '../../server/runtime/core';
+import { createSessionStore } from '../../server/runtime/sessionStore';
 import { seedDemoUsers } from '../../server/runtime/users';
 import { type RunningWeb, startWeb } from '../../server/runtime/web';
 import { createSecretBox } from '../../server/security/secretBox';
 import type { DeliverDeps } from '../../server/services/deliverReply';
+import { SIM_X_CLIENT_ID, SIM_X_CLIENT_SECRET } from '../../simulator/oauth/xOAuth2Store';
 import { DEFAULT_BEARER_TOKEN } from '../../simulator/options';
 import { type RunningSimulator, startSimulator } from '../../simulator/server';
 import { type RunningWorkers, startWorkers } from '../../workers/startWorkers';
@@ -57,6 +59,16 @@ export async function startStack(
     outboundAttempts?: number;
     /** Also connect the simulator's Facebook page and accept its webhooks. */
     facebook?: boolean;
+    /** PUBLIC_URL for attachment URLs sent to the platform. */
+    publicUrl?: string;
+    /** Capture the stack's pino output (at debug level) instead of the default silent logger. */
+    logDestination?: { write(line: string): void };
+    /** The encryption key of channel credentials (random when absent). */
+    encryptionKey?: Buffer;
+    /** Receives every log line at the given level instead of stdout (security tests read the logs). */
+    logSink?: { level: string; write(line: string): void };
+    /** Keep login sessions in Redis (under the queue prefix) instead of PostgreSQL. */
+    sessionsInRedis?: string;
   } = {
     queue: 'postgres',
   },
@@ -75,9 +87,20 @@ export async function startStack(
       'POST /2/dm_conversations/with/:participant_id/messages': generous,
     },
   });
-  const logger = createLogger(process.env.CAREDESK_TEST_LOG_LEVEL ?? 'silent');
+  const logger = opts.logSink
+    ? createLogger(opts.logSink.level, {}, opts.logSink)
+    : opts.logDestination
+      ? createLogger('debug', {}, opts.logDestination)
+      : createLogger(process.env.CAREDESK_TEST_LOG_LEVEL ?? 'silent');
   const prefix = `cdtest${randomBytes(4).toString('hex')}`;
   if (opts.queue === 'redis' && !opts.redisUrl) throw new Error('redis backend needs redisUrl');
+  // The redirect URI needs the web port, known only after listening: filled in below.
+  const xOAuth = {
+    clientId: SIM_X_CLIENT_ID,
+    clientSecret: SIM_X_CLIENT_SECRET,
+    authorizeUrl: `${sim.url}/i/oauth2/authorize`,
+    redirectUri: '',
+  };
   const core = createCore({
     env: {
       REDIS_URL: opts.queue === 'redis' ? (opts.redisUrl ?? undefined) : undefined,
@@ -85,12 +108,14 @@ export async function startStack(
     },
     logger,
     databaseUrl: database.url,
-    secretBox: createSecretBox([randomBytes(32)]),
+    secretBox: createSecretBox([opts.encryptionKey ?? randomBytes(32)]),
     xApiBaseUrl: sim.url,
     // Two quick attempts: tests see a failure in seconds instead of a minute of backoff.
     retry: { outboundAttempts: opts.outboundAttempts ?? 2, outboundBackoffMs: 200 },
     requestTimeoutMs: 2000,
     facebook: { graphBaseUrl: sim.url, graphVersion: 'v25.0', appSecret: FB_TEST.appSecret },
+    ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
+    xOAuth,
   });
   const account = await connectXAccount(
     { db: core.db, secretBox: core.secretBox, xApiBaseUrl: sim.url },
@@ -130,7 +155,9 @@ export async function startStack(
     { ...core, pollEveryMs: opts.pollEveryMs ?? 1000, ...(opts.crashAt ? { crashAt: opts.crashAt } : {}) },
     { sweepEveryMs: 5000 },
   );
+  const sessions = createSessionStore(core.db, { redisUrl: opts.sessionsInRedis, prefix });
   const web = await startWeb({
+    sessionStore: sessions.store,
     db: core.db,
     queues: core.queues,
     adapters: core.adapters,
@@ -142,10 +169,21 @@ export async function startStack(
     facebookWebhook: opts.facebook
       ? { appSecret: FB_TEST.appSecret, verifyToken: FB_TEST.verifyToken }
       : undefined,
+    channelConnection: {
+      secretBox: core.secretBox,
+      xOAuth,
+      endpoints: {
+        xApiBaseUrl: sim.url,
+        fbGraphBaseUrl: sim.url,
+        fbGraphVersion: 'v25.0',
+        fbAppSecret: FB_TEST.appSecret,
+      },
+    },
     databaseUrl: database.url,
     port: 0,
     host: '127.0.0.1',
   });
+  xOAuth.redirectUri = `${web.url}/api/channel-accounts/x/oauth/callback`;
   const sockets: Socket[] = [];
 
   const api: Stack['api'] = async (cookie, method, url, body) => {
@@ -197,6 +235,8 @@ export async function startStack(
     async close() {
       for (const s of sockets) s.disconnect();
       await web.close();
+      await sessions.close();
+      if (opts.sessionsInRedis) await deleteRedisPrefix(opts.sessionsInRedis, prefix);
       await workers.close();
       await core.queues.close();
       await core.db.destroy();

@@ -1,0 +1,49 @@
+/**
+ * A worker process for multi-process tests: the real workers (startWorkers) against the database and
+ * queue (Redis when WORKER_REDIS_URL is set, else PostgreSQL) named in the environment, as `npm start` would run them. Prints "ready" once started and shuts
+ * down cleanly on SIGTERM. Run with tsx: `tsx tests/helpers/workerProcess.ts`.
+ */
+import { randomBytes } from 'node:crypto';
+import { createAdapterProvider } from '../../server/channels/adapterProvider';
+import { createDb } from '../../server/db/knex';
+import { createLogger } from '../../server/logger';
+import { createQueueSet } from '../../server/queues/backend';
+import { createSecretBox } from '../../server/security/secretBox';
+import { startWorkers } from '../../workers/startWorkers';
+
+async function main(): Promise<void> {
+  const databaseUrl = process.env.WORKER_DATABASE_URL;
+  const prefix = process.env.WORKER_QUEUE_PREFIX;
+  if (!databaseUrl || !prefix) throw new Error('WORKER_DATABASE_URL and WORKER_QUEUE_PREFIX are required');
+  const logger = createLogger(process.env.WORKER_LOG_LEVEL ?? 'warn', { worker: process.pid });
+  // A small pool: several of these share the test server's connection limit with other suites.
+  const core = {
+    db: createDb({ url: databaseUrl, poolMax: 4 }),
+    queues: createQueueSet(
+      process.env.WORKER_REDIS_URL
+        ? { kind: 'redis', redisUrl: process.env.WORKER_REDIS_URL, prefix }
+        : { kind: 'postgres', databaseUrl, prefix },
+    ),
+    adapters: createAdapterProvider(createSecretBox([randomBytes(32)]), {
+      xApiBaseUrl: 'http://127.0.0.1:9',
+    }),
+    logger,
+  };
+  const workers = await startWorkers(
+    { ...core, pollEveryMs: 60_000 },
+    { sweepEveryMs: Number(process.env.WORKER_SWEEP_MS ?? 1000) },
+  );
+  process.stdout.write('ready\n');
+  const stop = async () => {
+    await workers.close();
+    await core.queues.close();
+    await core.db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
