@@ -59,8 +59,11 @@ const config: Config = {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/{server,common,simulator,workers,client/src}/**/*.test.{ts,tsx}'],
+      // Unit tests finish in milliseconds; 20 s instead of jest's 5 s keeps a loaded 2-core CI machine
+      // (argon2 hashing, the simulator over HTTP) from failing them, while a hang still fails.
+      globals: { CAREDESK_TEST_TIMEOUT_MS: 20_000 },
       // DOM matchers (toHaveValue, toHaveFocus…) for the testing-library component tests under jsdom.
-      setupFilesAfterEnv: ['@testing-library/jest-dom'],
+      setupFilesAfterEnv: ['@testing-library/jest-dom', '<rootDir>/tests/setup/timeouts.ts'],
     },
     {
       ...withServices(60_000),
