@@ -1,0 +1,34 @@
+import { channelConfig, connectChannels } from './runtime/channels';
+import { coreFromEnv } from './runtime/coreFromEnv';
+import { loadSecretBox } from './runtime/encryptionKey';
+import { exitOnFatal, requireDatabaseUrl, runGuarded, startProcess } from './runtime/process';
+import { migrateOnStart } from './runtime/schema';
+import { ensureFirstAdmin } from './runtime/users';
+import { startWebFromEnv } from './runtime/webFromEnv';
+
+/**
+ * `npm run start:server`: one web server (HTTP API, built client, socket.io), no workers, no
+ * simulator. Run several behind a load balancer against one PostgreSQL (DATABASE_URL, required)
+ * and one Redis (REDIS_URL: queues, sessions, socket.io adapter). It migrates at start, under a
+ * lock, and connects the channel accounts configured in the environment.
+ */
+async function main() {
+  const rt = startProcess('server');
+  const { env, log } = rt;
+  const databaseUrl = requireDatabaseUrl(env, 'server');
+  if (!env.REDIS_URL)
+    log.warn('REDIS_URL is not set: run a single web server (sessions and sockets stay local)');
+  await runGuarded(rt, async () => {
+    const secretBox = loadSecretBox(env, rt.logger);
+    const channels = channelConfig(env, null, '');
+    const core = coreFromEnv(rt, { databaseUrl, secretBox, channels, simulatorUrl: null });
+    await migrateOnStart(core.db, log);
+    await connectChannels(core, channels, log);
+    const admin = await ensureFirstAdmin(core.db, env.ADMIN_EMAIL);
+    if (admin) console.info(`First admin: ${admin.email} with password ${admin.password} (change it)`);
+    const web = await startWebFromEnv(rt, core, { channels, secretBox });
+    log.info({ url: web.url, backend: core.queues.kind }, 'web server ready');
+  });
+}
+
+main().catch(exitOnFatal);
