@@ -19,6 +19,8 @@ export interface AppProcess {
   exited: Promise<number | null>;
   /** Sends a signal and waits for the exit; returns the code and how long it took. */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
+  /** SIGKILL to the whole process group (tsx and the entry point), if still running. */
+  kill(): void;
 }
 
 export async function freePort(): Promise<number> {
@@ -56,6 +58,9 @@ export async function startAppProcess(
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: tsx runs the entry point in a child process, which a kill of tsx alone
+    // would orphan (see kill()).
+    detached: true,
   });
   let output = '';
   const append = (chunk: Buffer) => {
@@ -67,7 +72,7 @@ export async function startAppProcess(
   const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
   while (!output.includes(READY[kind])) {
     if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
+      killGroup(child);
       throw new Error(`${kind} did not become ready:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -84,5 +89,14 @@ export async function startAppProcess(
       const code = await exited;
       return { code, ms: Date.now() - started };
     },
+    kill: () => killGroup(child),
   };
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
 }

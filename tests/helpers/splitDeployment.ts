@@ -79,8 +79,7 @@ export async function prepareSplitDeployment(opts: {
       return p;
     },
     async close() {
-      for (const p of processes)
-        if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+      for (const p of processes) p.kill();
       await Promise.all(processes.map((p) => p.exited));
       await sim.close();
       await deleteRedisPrefix(opts.redisUrl, prefix);

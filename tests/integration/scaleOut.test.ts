@@ -35,6 +35,7 @@ describeIfRedis('scale-out: two web servers and two workers', () => {
   let serverA: AppProcess;
   let serverB: AppProcess;
   let workers: AppProcess[];
+  const sockets: Array<{ disconnect(): unknown }> = [];
 
   beforeAll(async () => {
     deployment = await prepareSplitDeployment({ redisUrl: testEnv().redisUrl! });
@@ -48,6 +49,7 @@ describeIfRedis('scale-out: two web servers and two workers', () => {
   }, 120_000);
 
   afterAll(async () => {
+    for (const s of sockets) s.disconnect();
     await deployment?.close();
   }, 60_000);
 
@@ -56,6 +58,7 @@ describeIfRedis('scale-out: two web servers and two workers', () => {
     const ben = await loginAt(serverB.url, 'ben@demo.caredesk');
     const onA = await connectAt(serverA.url, anna.cookie);
     const onB = await connectAt(serverB.url, ben.cookie);
+    sockets.push(onA.socket, onB.socket);
 
     // 300 mentions from 300 customers, posted in parallel batches.
     const posted: string[] = [];
@@ -152,6 +155,7 @@ describeIfRedis('scale-out: two web servers and two workers', () => {
     // A session ended on server A closes that session's socket on server B, and only that one.
     const benAgain: Agent = await loginAt(serverA.url, 'ben@demo.caredesk');
     const secondTab = await connectAt(serverB.url, benAgain.cookie);
+    sockets.push(secondTab.socket);
     expect((await benAgain.api('POST', '/api/auth/logout')).status).toBe(204);
     await waitFor(() => secondTab.disconnects.length > 0, { what: 'the logged-out socket closed on B' });
     expect(secondTab.disconnects[0]).toBe('io server disconnect');
