@@ -1,3 +1,4 @@
+import { withStartupLock } from './db/migrate';
 import { channelConfig, connectChannels } from './runtime/channels';
 import { coreFromEnv } from './runtime/coreFromEnv';
 import { loadSecretBox } from './runtime/encryptionKey';
@@ -24,7 +25,8 @@ async function main() {
     const core = coreFromEnv(rt, { databaseUrl, secretBox, channels, simulatorUrl: null });
     await migrateOnStart(core.db, log);
     await connectChannels(core, channels, log);
-    const admin = await ensureFirstAdmin(core.db, env.ADMIN_EMAIL);
+    // Under the start-up lock: of several servers starting at once, only one creates the admin.
+    const admin = await withStartupLock(core.db, () => ensureFirstAdmin(core.db, env.ADMIN_EMAIL));
     if (admin) console.info(`First admin: ${admin.email} with password ${admin.password} (change it)`);
     const web = await startWebFromEnv(rt, core, { channels, secretBox });
     log.info({ url: web.url, backend: core.queues.kind }, 'web server ready');
