@@ -44,7 +44,9 @@ export async function startAppProcess(
   opts: { timeoutMs?: number } = {},
 ): Promise<AppProcess> {
   const port = kind === 'server' ? await freePort() : 0;
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), ENTRY[kind]], {
+  // As the npm scripts run them: one node process with tsx's loader, so a signal reaches the entry
+  // point itself (the tsx CLI relays signals through a 30 ms handshake and SIGKILLs on a miss).
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY[kind]], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -58,8 +60,7 @@ export async function startAppProcess(
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group: tsx runs the entry point in a child process, which a kill of tsx alone
-    // would orphan (see kill()).
+    // Its own process group, so kill() also ends anything it started.
     detached: true,
   });
   let output = '';

@@ -15,7 +15,7 @@ describe('start:server and start:worker without DATABASE_URL', () => {
     ['server', 'server/webMain.ts'],
     ['worker', 'workers/main.ts'],
   ])('start:%s refuses to start and says DATABASE_URL is required', (role, entry) => {
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), entry], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', entry], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent' },
       encoding: 'utf8',
