@@ -1,4 +1,8 @@
+import { Server } from 'socket.io';
 import type { RealtimeEvent } from '../../common/types';
+import { createLogger } from '../../server/logger';
+import { INBOX_ROOM } from '../../server/realtime/io';
+import { attachRedisAdapter } from '../../server/realtime/redisAdapter';
 import type { AppProcess } from '../helpers/appProcess';
 import { simPost, simPostsBy } from '../helpers/sim';
 import {
@@ -59,6 +63,27 @@ describeIfRedis('scale-out: two web servers and two workers', () => {
     const onA = await connectAt(serverA.url, anna.cookie);
     const onB = await connectAt(serverB.url, ben.cookie);
     sockets.push(onA.socket, onB.socket);
+
+    // The socket.io Redis adapter joins the servers: a third socket.io server on the same Redis
+    // prefix sees both agents' sockets, held by servers A and B.
+    const probe = new Server();
+    const probeAdapter = attachRedisAdapter(probe, {
+      redisUrl: testEnv().redisUrl!,
+      prefix: deployment.prefix,
+      logger: createLogger('silent'),
+    });
+    try {
+      // The probe counts the servers to wait for by subscribers, its own subscription included.
+      await waitFor(async () => (await probe.of('/').adapter.serverCount()) === 3, {
+        what: 'the probe subscribed',
+      });
+      const remote = await probe.in(INBOX_ROOM).fetchSockets();
+      expect(remote.map((r) => r.data.userId).sort()).toEqual([anna.userId, ben.userId].sort());
+    } finally {
+      // The probe has no HTTP server (io.close() would fail on it): closing the adapter is enough.
+      await probe.of('/').adapter.close();
+      await probeAdapter.close();
+    }
 
     // 300 mentions from 300 customers, posted in parallel batches.
     const posted: string[] = [];
