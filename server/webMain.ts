@@ -17,8 +17,6 @@ async function main() {
   const rt = startProcess('server');
   const { env, log } = rt;
   const databaseUrl = requireDatabaseUrl(env, 'server');
-  if (!env.REDIS_URL)
-    log.warn('REDIS_URL is not set: run a single web server (sessions and sockets stay local)');
   await runGuarded(rt, async () => {
     const secretBox = loadSecretBox(env, rt.logger);
     const channels = channelConfig(env, null, '');
@@ -29,6 +27,7 @@ async function main() {
     const admin = await withStartupLock(core.db, () => ensureFirstAdmin(core.db, env.ADMIN_EMAIL));
     if (admin) console.info(`First admin: ${admin.email} with password ${admin.password} (change it)`);
     const web = await startWebFromEnv(rt, core, { channels, secretBox });
+    // Without REDIS_URL, queues and sessions live in PostgreSQL and realtime still reaches every server.
     log.info({ url: web.url, backend: core.queues.kind }, 'web server ready');
   });
 }
