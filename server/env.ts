@@ -18,6 +18,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().default('.data'),
   DATABASE_URL: optionalString,
+  /** Connections per process in the knex pool (each web server and worker process has its own). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(100).default(10),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   REDIS_URL: optionalString,
   QUEUE_PREFIX: z.string().default('caredesk'),

@@ -1,22 +1,16 @@
-import path from 'node:path';
 import { DEFAULT_BEARER_TOKEN } from '../simulator/options';
 import { startSimulator } from '../simulator/server';
-import { startWorkers } from '../workers/startWorkers';
-import { createOidc } from './auth/oidc';
-import { migrateLatest } from './db/migrate';
-import { loadEnv } from './env';
-import { childLogger, createLogger } from './logger';
 import { seedDemoCannedResponses } from './runtime/cannedResponses';
 import { channelConfig, connectChannels } from './runtime/channels';
-import { createCore } from './runtime/core';
+import { coreFromEnv } from './runtime/coreFromEnv';
 import { resolveDatabase } from './runtime/database';
 import { startDemo } from './runtime/demo';
 import { loadSecretBox } from './runtime/encryptionKey';
-import { createSessionStore } from './runtime/sessionStore';
+import { exitOnFatal, runGuarded, startProcess } from './runtime/process';
+import { migrateOnStart } from './runtime/schema';
 import { type DemoLogin, ensureFirstAdmin, seedDemoUsers } from './runtime/users';
-import { startWeb } from './runtime/web';
-import { xOAuthConfig } from './runtime/xOAuthConfig';
-import { createShutdown } from './shutdown';
+import { startWebFromEnv } from './runtime/webFromEnv';
+import { startWorkersFromEnv } from './runtime/workersFromEnv';
 
 /**
  * `npm start`: everything in one process. PostgreSQL (embedded unless DATABASE_URL), migrations,
@@ -25,16 +19,13 @@ import { createShutdown } from './shutdown';
  */
 async function main() {
   const startedAt = Date.now();
-  const env = loadEnv();
-  const logger = createLogger(env.LOG_LEVEL);
-  const log = childLogger(logger, 'main');
-  const shutdown = createShutdown(logger, env.SHUTDOWN_TIMEOUT_MS);
-  shutdown.onSignals();
+  const rt = startProcess('all-in-one');
+  const { env, log, shutdown } = rt;
 
-  const database = await resolveDatabase(env, logger);
+  const database = await resolveDatabase(env, rt.logger);
   shutdown.defer('postgres', () => database.stop());
-  try {
-    const secretBox = loadSecretBox(env, logger);
+  await runGuarded(rt, async () => {
+    const secretBox = loadSecretBox(env, rt.logger);
 
     let simulator: Awaited<ReturnType<typeof startSimulator>> | null = null;
     if (env.demo) {
@@ -42,26 +33,13 @@ async function main() {
       shutdown.defer('simulator', () => simulator?.close());
     }
     const channels = channelConfig(env, simulator?.url ?? null, DEFAULT_BEARER_TOKEN);
-
-    const core = createCore({
-      env,
-      logger,
+    const core = coreFromEnv(rt, {
       databaseUrl: database.url,
       secretBox,
-      xApiBaseUrl: channels.xApiBaseUrl,
-      requestTimeoutMs: env.X_REQUEST_TIMEOUT_MS,
-      facebook: {
-        graphBaseUrl: channels.facebook?.graphBaseUrl ?? env.FB_GRAPH_BASE_URL,
-        graphVersion: env.FB_GRAPH_VERSION,
-        appSecret: channels.facebook?.appSecret,
-      },
-      publicUrl: env.publicUrl,
-      xOAuth: xOAuthConfig(env, simulator?.url ?? null),
+      channels,
+      simulatorUrl: simulator?.url ?? null,
     });
-    shutdown.defer('database pool', () => core.db.destroy());
-    shutdown.defer('queues', () => core.queues.close());
-    const migrated = await migrateLatest(core.db);
-    if (migrated.length > 0) log.info({ migrations: migrated }, 'database migrated');
+    await migrateOnStart(core.db, log);
 
     await connectChannels(core, channels, log);
     const logins: DemoLogin[] = env.demo
@@ -69,50 +47,8 @@ async function main() {
       : [await ensureFirstAdmin(core.db, env.ADMIN_EMAIL)].filter((l): l is DemoLogin => l !== null);
 
     if (env.demo) await seedDemoCannedResponses(core.db);
-    const workers = await startWorkers({ ...core, pollEveryMs: env.pollIntervalMs });
-    shutdown.defer('workers', () => workers.close());
-
-    const sessions = createSessionStore(core.db, { redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX });
-    shutdown.defer('session store', () => sessions.close());
-    const web = await startWeb({
-      sessionStore: sessions.store,
-      db: core.db,
-      queues: core.queues,
-      adapters: core.adapters,
-      pingQueue: () => core.queues.ping(),
-      logger,
-      sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
-      sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
-      oidc: env.oidc ? createOidc(env.oidc, core.db) : null,
-      loginThrottle: {
-        windowMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
-        accountMaxFailures: env.LOGIN_MAX_FAILURES,
-        ipMaxFailures: env.LOGIN_MAX_FAILURES * 4,
-        lockMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
-      },
-      secureCookies: env.NODE_ENV === 'production',
-      clientDir: path.resolve('client/dist'),
-      spike: { factor: env.SPIKE_FACTOR, minInbound: env.SPIKE_MIN_INBOUND },
-      facebookWebhook:
-        channels.facebook?.appSecret && channels.facebook.verifyToken
-          ? { appSecret: channels.facebook.appSecret, verifyToken: channels.facebook.verifyToken }
-          : undefined,
-      channelConnection: {
-        secretBox,
-        xOAuth: core.xOAuth,
-        endpoints: {
-          xApiBaseUrl: channels.xApiBaseUrl,
-          requestTimeoutMs: env.X_REQUEST_TIMEOUT_MS,
-          fbGraphBaseUrl: channels.facebook?.graphBaseUrl ?? env.FB_GRAPH_BASE_URL,
-          fbGraphVersion: env.FB_GRAPH_VERSION,
-          ...(channels.facebook?.appSecret ? { fbAppSecret: channels.facebook.appSecret } : {}),
-        },
-      },
-      databaseUrl: database.url,
-      port: env.PORT,
-      host: env.HOST,
-    });
-    shutdown.defer('web', () => web.close());
+    await startWorkersFromEnv(rt, core);
+    const web = await startWebFromEnv(rt, core, { channels, secretBox });
 
     if (simulator) {
       const demo = await startDemo({
@@ -131,11 +67,7 @@ async function main() {
       simulatorUrl: simulator?.url,
       ms: Date.now() - startedAt,
     });
-  } catch (error) {
-    log.fatal({ err: error }, 'start-up failed');
-    await shutdown.run('start-up failed');
-    process.exit(1);
-  }
+  });
 }
 
 function printBanner(b: {
@@ -160,8 +92,5 @@ function printBanner(b: {
   console.info(lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n'));
 }
 
-main().catch((error: unknown) => {
-  // Before the logger exists (bad configuration) or outside the guarded start-up: say it plainly.
-  console.error(`Caredesk could not start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+// Before the logger exists (bad configuration) or outside the guarded start-up: say it plainly.
+main().catch(exitOnFatal);

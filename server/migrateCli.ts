@@ -3,7 +3,7 @@
  * Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR when it is not set.
  */
 import { createDb } from './db/knex';
-import { migrateLatest, migrateRollbackAll } from './db/migrate';
+import { migrateLatestLocked, migrateRollbackAll } from './db/migrate';
 import { loadEnv } from './env';
 import { createLogger } from './logger';
 import { resolveDatabase } from './runtime/database';
@@ -17,7 +17,7 @@ async function run() {
   const database = await resolveDatabase(env, logger);
   const db = createDb({ url: database.url, poolMax: 2 });
   try {
-    const names = direction === 'up' ? await migrateLatest(db) : await migrateRollbackAll(db);
+    const names = direction === 'up' ? await migrateLatestLocked(db) : await migrateRollbackAll(db);
     console.info(names.length ? `${direction}: ${names.join(', ')}` : `${direction}: nothing to do`);
   } finally {
     await db.destroy();

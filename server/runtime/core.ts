@@ -30,6 +30,8 @@ export function createCore(input: {
   env: Pick<Env, 'REDIS_URL' | 'QUEUE_PREFIX'>;
   logger: Logger;
   databaseUrl: string;
+  /** Size of the knex pool; 10 when unset. */
+  poolMax?: number;
   secretBox: SecretBox;
   xApiBaseUrl: string;
   retry?: RetryPolicy;
@@ -38,7 +40,7 @@ export function createCore(input: {
   publicUrl?: string;
   xOAuth?: XOAuthConfig | null;
 }): Core {
-  const db = createDb({ url: input.databaseUrl });
+  const db = createDb({ url: input.databaseUrl, ...(input.poolMax ? { poolMax: input.poolMax } : {}) });
   const queues = createQueueSet(
     input.env.REDIS_URL
       ? { kind: 'redis', redisUrl: input.env.REDIS_URL, prefix: input.env.QUEUE_PREFIX, retry: input.retry }

@@ -5,21 +5,40 @@ import { sessionStoreOf } from '../auth/sessions';
 import { getUser } from '../db/repositories/users';
 import { listenEvents } from '../realtime/bus';
 import { createRealtimeServer } from '../realtime/io';
+import { attachRedisAdapter } from '../realtime/redisAdapter';
 
 export interface RunningWeb {
   url: string;
   port: number;
   connectedClients(): number;
-  close(): Promise<void>;
+  /**
+   * Graceful stop: refuses new connections at once, closes the sockets (clients see a transport close
+   * and reconnect, to another server behind a load balancer), lets in-flight requests finish for up to
+   * `drainMs` (default 10 s), then cuts what is left.
+   */
+  close(drainMs?: number): Promise<void>;
 }
 
 /** HTTP + socket.io + the PostgreSQL event listener that feeds the sockets. */
 export async function startWeb(
-  deps: AppDeps & { databaseUrl: string; port: number; host: string },
+  deps: AppDeps & {
+    databaseUrl: string;
+    port: number;
+    host: string;
+    /** Several web servers: socket.io's Redis adapter on this Redis, channels under the prefix. */
+    socketRedis?: { url: string; prefix: string } | undefined;
+  },
 ): Promise<RunningWeb> {
   const app = createApp(deps);
   const server = http.createServer(app);
   const realtime = createRealtimeServer(server, deps);
+  const adapter = deps.socketRedis
+    ? attachRedisAdapter(realtime.io, {
+        redisUrl: deps.socketRedis.url,
+        prefix: deps.socketRedis.prefix,
+        logger: deps.logger.child({ category: 'realtime' }),
+      })
+    : null;
   const listener = listenEvents({
     url: deps.databaseUrl,
     logger: deps.logger.child({ category: 'realtime' }),
@@ -46,14 +65,22 @@ export async function startWeb(
     url: `http://${shownHost}:${port}`,
     port,
     connectedClients: realtime.connectedClients,
-    async close() {
+    async close(drainMs = 10_000) {
+      // No new connections from here on; idle keep-alive connections are closed now.
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
       await listener.close();
-      // io.close() disconnects every socket and closes the HTTP server (no new requests).
-      await new Promise<void>((resolve) => {
-        realtime.io.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      server.closeAllConnections();
+      // Disconnects every socket (transport close, so clients reconnect) and the adapter. It closes
+      // the HTTP server too, already closed above: that error is expected and ignored.
+      await realtime.io.close(() => {});
+      // A keep-alive connection whose request has just finished becomes idle: close it then too.
+      const idle = setInterval(() => server.closeIdleConnections(), 200);
+      const cut = setTimeout(() => server.closeAllConnections(), drainMs);
+      cut.unref();
+      await drained;
+      clearInterval(idle);
+      clearTimeout(cut);
+      await adapter?.close();
     },
   };
 }
