@@ -38,7 +38,10 @@ export type DeliveryOutcome =
  * Points between "platform accepted the reply" and "Caredesk recorded it" where a process can die.
  * Fault tests pass a hook that throws at one of them; production passes nothing.
  */
-export type DeliveryStep = 'claimed' | 'posted' | 'recording';
+export type DeliveryStep = 'claimed' | 'posted' | 'recording' | 'recorded';
+
+/** Every step in the order a delivery passes them ('recorded': committed, job not yet acknowledged). */
+export const DELIVERY_STEPS: readonly DeliveryStep[] = ['claimed', 'posted', 'recording', 'recorded'];
 
 export interface DeliverDeps {
   crashAt?: (step: DeliveryStep, messageId: string) => void;
@@ -235,6 +238,8 @@ async function handleSendError(
       [],
       'needs_reauth',
     );
+    // Leads and the account's agents see the account flagged at once, as when a poll finds it.
+    await notifyEvent(deps.db, { type: 'account.updated', channelAccountId: row.channel_account_id });
     log.warn({ err: error }, 'token rejected; account needs re-authorisation');
     return markFailed(deps, row, `${error.message}. The account must be re-authorised.`);
   }
@@ -268,12 +273,19 @@ async function markSent(
   await deps.db.transaction(async (trx) => {
     await lockMessage(trx, row.id);
     deps.crashAt?.('recording', row.id);
-    // If the poller already imported our own post as a native reply, keep one row: ours.
-    await trx('messages')
+    // If the poller already imported our own post as a native reply, keep one row (ours) and one
+    // "reply sent" in the conversation's trail (ours); the audit log keeps what the poller saw.
+    const imported = await trx('messages')
       .where({ channel_account_id: row.channel_account_id, external_id: posted.externalId })
       .whereNot({ id: row.id })
       .whereNull('author_user_id')
       .delete();
+    if (imported > 0) {
+      await trx('conversation_events')
+        .where({ conversation_id: row.conversation_id, type: 'reply.sent' })
+        .whereRaw("data->>'externalId' = ? and (data->>'native')::boolean", [posted.externalId])
+        .delete();
+    }
     await updateMessage(trx, row.id, {
       delivery_state: 'sent',
       delivery_error: null,

@@ -35,6 +35,8 @@ export interface Stack {
   database: TestDatabase;
   channelAccountId: string;
   facebookAccountId: string | null;
+  /** The queue prefix, for extra worker processes on the same queues. */
+  queuePrefix: string;
   brand: { id: string; username: string };
   /** Logs in a demo user over HTTP and returns its session cookie header. */
   login(email?: string): Promise<string>;
@@ -69,6 +71,8 @@ export async function startStack(
     logSink?: { level: string; write(line: string): void };
     /** Keep login sessions in Redis (under the queue prefix) instead of PostgreSQL. */
     sessionsInRedis?: string;
+    /** Where the product calls the X API, given the simulator's URL (e.g. a router to several simulators). */
+    xApiVia?: (simUrl: string) => Promise<string>;
   } = {
     queue: 'postgres',
   },
@@ -87,6 +91,7 @@ export async function startStack(
       'POST /2/dm_conversations/with/:participant_id/messages': generous,
     },
   });
+  const xApiBaseUrl = opts.xApiVia ? await opts.xApiVia(sim.url) : sim.url;
   const logger = opts.logSink
     ? createLogger(opts.logSink.level, {}, opts.logSink)
     : opts.logDestination
@@ -109,7 +114,7 @@ export async function startStack(
     logger,
     databaseUrl: database.url,
     secretBox: createSecretBox([opts.encryptionKey ?? randomBytes(32)]),
-    xApiBaseUrl: sim.url,
+    xApiBaseUrl,
     // Two quick attempts: tests see a failure in seconds instead of a minute of backoff.
     retry: { outboundAttempts: opts.outboundAttempts ?? 2, outboundBackoffMs: 200 },
     requestTimeoutMs: 2000,
@@ -118,7 +123,7 @@ export async function startStack(
     xOAuth,
   });
   const account = await connectXAccount(
-    { db: core.db, secretBox: core.secretBox, xApiBaseUrl: sim.url },
+    { db: core.db, secretBox: core.secretBox, xApiBaseUrl },
     { kind: 'oauth2', accessToken: DEFAULT_BEARER_TOKEN },
   );
   // Fast, steady polling in tests: adaptive intervals would otherwise stretch to minutes when quiet.
@@ -204,6 +209,7 @@ export async function startStack(
     database,
     channelAccountId: account.id,
     facebookAccountId,
+    queuePrefix: prefix,
     brand: { id: sim.state.brand.id, username: sim.state.brand.username },
     async login(email = 'anna@demo.caredesk') {
       const res = await fetch(`${web.url}/api/auth/login`, {

@@ -17,6 +17,8 @@ export function createOutboundProcessor(ctx: WorkerContext) {
       ...(ctx.publicUrl ? { publicUrl: ctx.publicUrl } : {}),
     };
     const outcome = await deliverReply(deps, messageId, { finalAttempt });
+    // Recorded as sent but the job not yet acknowledged: a retry must find `sent` and post nothing.
+    if (outcome.kind === 'sent') ctx.crashAt?.('recorded', messageId);
     if (outcome.kind === 'retry_later') {
       // Rate limited: not posted, wait for the window without spending an attempt.
       await job.moveToDelayed(Date.now() + outcome.delayMs, token);

@@ -13,10 +13,13 @@ import type {
 import { ChannelRejectedError } from '../errors';
 import type { GraphApi } from './graph';
 import {
+  type FbMessage,
   fbCommentSchema,
+  fbConversationMessagesSchema,
   fbIdSchema,
   fbListSchema,
   fbMeSchema,
+  fbPrivateReplySchema,
   fbSendSchema,
   fbSuccessSchema,
 } from './schemas';
@@ -81,9 +84,9 @@ export class FacebookAdapter implements ChannelAdapter {
   }
 
   /**
-   * Graph has no idempotency key. A public reply is found among the comment's replies by the page;
-   * a private reply can be sent only once (a retry fails with 10900, which the caller reconciles);
-   * Messenger sends are looked up in the conversation by text.
+   * Graph has no idempotency key. A public reply is found among the comment's replies by the page; a
+   * private reply in the comment's `private_reply_conversation` (a retry would fail with 10900); a
+   * Messenger send among the newest messages of the conversation with that person; all by text.
    */
   async findPostedReply(target: ReplyTarget, text: string, since: Date): Promise<PostedReply | null> {
     const earliest = since.getTime() - 5 * 60_000;
@@ -98,7 +101,32 @@ export class FacebookAdapter implements ChannelAdapter {
       );
       return match ? { externalId: match.id, postedAt: new Date(match.created_time).toISOString() } : null;
     }
-    return null;
+    const messages = 'messages.limit(25){id,message,created_time,from}';
+    if (target.channel === 'private_reply') {
+      const res = await this.api.get(
+        target.commentId,
+        { fields: `id,private_reply_conversation{id,${messages}}` },
+        fbPrivateReplySchema,
+      );
+      return this.ownMessage(res.body.private_reply_conversation?.messages?.data ?? [], text, earliest);
+    }
+    const res = await this.api.get(
+      `${this.pageId}/conversations`,
+      { platform: 'messenger', user_id: target.participantId, fields: `id,${messages}` },
+      fbListSchema(fbConversationMessagesSchema),
+    );
+    return this.ownMessage(
+      res.body.data.flatMap((c) => c.messages?.data ?? []),
+      text,
+      earliest,
+    );
+  }
+
+  private ownMessage(messages: FbMessage[], text: string, earliest: number): PostedReply | null {
+    const match = messages.find(
+      (m) => m.from?.id === this.pageId && m.message === text && Date.parse(m.created_time) >= earliest,
+    );
+    return match ? { externalId: match.id, postedAt: new Date(match.created_time).toISOString() } : null;
   }
 
   async moderate(externalId: string, action: ModerationAction): Promise<void> {

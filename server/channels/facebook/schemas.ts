@@ -62,6 +62,17 @@ export const fbMessageSchema = z.looseObject({
 });
 export type FbMessage = z.infer<typeof fbMessageSchema>;
 
+/** A conversation with its newest messages (the `messages` edge asked for as a field). */
+export const fbConversationMessagesSchema = z.looseObject({
+  id: z.string(),
+  messages: z.looseObject({ data: z.array(fbMessageSchema) }).optional(),
+});
+/** A comment's private reply, if the Page sent one (`private_reply_conversation`). */
+export const fbPrivateReplySchema = z.looseObject({
+  id: z.string(),
+  private_reply_conversation: fbConversationMessagesSchema.optional(),
+});
+
 export const fbIdSchema = z.looseObject({ id: z.string() });
 export const fbMeSchema = z.looseObject({ id: z.string(), name: z.string() });
 export const fbSuccessSchema = z.looseObject({ success: z.boolean().optional() });
