@@ -21,7 +21,9 @@ export function errorHandler(logger: Logger) {
       res.status(400).json({ error: { code: 'invalid_json', message: 'Request body is not valid JSON' } });
       return;
     }
-    logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
+    // req.log (pino-http) carries the request id; the query string may hold tokens, so only the path.
+    const log = (req as Request & { log?: Logger }).log ?? logger;
+    log.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
     res.status(500).json({ error: { code: 'internal', message: 'Internal server error' } });
   };
 }

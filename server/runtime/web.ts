@@ -3,6 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { type AppDeps, createApp } from '../app';
 import { sessionStoreOf } from '../auth/sessions';
 import { getUser } from '../db/repositories/users';
+import {
+  collectAccountMetrics,
+  collectQueueMetrics,
+  collectSocketMetrics,
+} from '../observability/collectors';
 import { listenEvents } from '../realtime/bus';
 import { createRealtimeServer } from '../realtime/io';
 
@@ -17,9 +22,19 @@ export interface RunningWeb {
 export async function startWeb(
   deps: AppDeps & { databaseUrl: string; port: number; host: string },
 ): Promise<RunningWeb> {
-  const app = createApp(deps);
+  let shuttingDown = false;
+  const app = createApp({
+    ...deps,
+    isShuttingDown: () => shuttingDown || (deps.isShuttingDown?.() ?? false),
+  });
   const server = http.createServer(app);
   const realtime = createRealtimeServer(server, deps);
+  // Scrape-time gauges of this process: sockets, accounts (from PostgreSQL), queues when known.
+  const stopCollectors = [
+    collectSocketMetrics(realtime.connectedClients),
+    collectAccountMetrics(deps.db),
+    ...(deps.queueDashboard ? [collectQueueMetrics(deps.queueDashboard)] : []),
+  ];
   const listener = listenEvents({
     url: deps.databaseUrl,
     logger: deps.logger.child({ category: 'realtime' }),
@@ -47,6 +62,9 @@ export async function startWeb(
     port,
     connectedClients: realtime.connectedClients,
     async close() {
+      // /readyz answers 503 from here on: load balancers stop sending new traffic.
+      shuttingDown = true;
+      for (const stop of stopCollectors) stop();
       await listener.close();
       // io.close() disconnects every socket and closes the HTTP server (no new requests).
       await new Promise<void>((resolve) => {

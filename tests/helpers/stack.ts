@@ -69,6 +69,8 @@ export async function startStack(
     logSink?: { level: string; write(line: string): void };
     /** Keep login sessions in Redis (under the queue prefix) instead of PostgreSQL. */
     sessionsInRedis?: string;
+    /** METRICS_TOKEN of the web app (/metrics open when unset). */
+    metricsToken?: string;
   } = {
     queue: 'postgres',
   },
@@ -162,6 +164,8 @@ export async function startStack(
     queues: core.queues,
     adapters: core.adapters,
     pingQueue: () => core.queues.ping(),
+    queueDashboard: core.queues,
+    metricsToken: opts.metricsToken,
     logger,
     sessionTtlMs: 3600_000,
     secureCookies: false,
