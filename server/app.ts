@@ -101,7 +101,7 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
-  app.use(requestLogging(deps.logger));
+  app.use(requestLogging(deps.logger, app));
   app.use(requestMetrics(app));
   app.use(
     healthRouter({

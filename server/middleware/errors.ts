@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { ApiErrorBody } from '../../common/types';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
+import { routePatternOf } from '../observability/routePatterns';
 
 /** Turns thrown errors into `{ error: { code, message, field? } }`; unknown errors are logged once. */
 export function errorHandler(logger: Logger) {
@@ -21,9 +22,10 @@ export function errorHandler(logger: Logger) {
       res.status(400).json({ error: { code: 'invalid_json', message: 'Request body is not valid JSON' } });
       return;
     }
-    // req.log (pino-http) carries the request id; the query string may hold tokens, so only the path.
+    // req.log (pino-http) carries the request id; paths and queries may hold tokens: the pattern only.
     const log = (req as Request & { log?: Logger }).log ?? logger;
-    log.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
+    const route = routePatternOf(req.app, req.method, req.originalUrl.split('?')[0] ?? '/');
+    log.error({ err: error, method: req.method, route }, 'unhandled error');
     res.status(500).json({ error: { code: 'internal', message: 'Internal server error' } });
   };
 }

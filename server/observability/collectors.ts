@@ -24,16 +24,15 @@ export function collectQueueMetrics(
 ): () => void {
   return addScrapeSource('queues', {
     async collect() {
-      const rows = await Promise.all(
-        Object.values(QUEUES).map(async (name) => {
-          const queue = queues.queue(name);
-          const [counts, oldest] = await Promise.all([
-            queue.getJobCounts(...STATES),
-            queue.getJobs(['waiting'], 0, 0, true),
-          ]);
-          return { name, counts, oldest: oldest[0] };
-        }),
-      );
+      // One query at a time: on the PostgreSQL backend each queue has its own pool, and a scrape
+      // must not open a burst of connections on a server that has few to spare.
+      const rows = [];
+      for (const name of Object.values(QUEUES)) {
+        const queue = queues.queue(name);
+        const counts = await queue.getJobCounts(...STATES);
+        const oldest = await queue.getJobs(['waiting'], 0, 0, true);
+        rows.push({ name, counts, oldest: oldest[0] });
+      }
       queueJobs.reset();
       queueOldestWaitingAge.reset();
       for (const { name, counts, oldest } of rows) {

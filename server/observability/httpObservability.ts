@@ -18,10 +18,12 @@ export function requestIdOf(incoming: string | string[] | undefined): string {
 
 /**
  * One log line per request with its request id (incoming X-Request-Id or a new one, echoed in the
- * response), and `req.log` carrying that id for handlers. Only method, path and status are logged:
- * no headers (cookies, Authorization) and no query string (OAuth codes, verify tokens).
+ * response), and `req.log` carrying that id for handlers. Only method, route pattern and status are
+ * logged: no headers (cookies, Authorization), no query string (OAuth codes, verify tokens) and no
+ * path parameters (invite and media tokens travel in the path); the raw path only when no route
+ * matched.
  */
-export function requestLogging(logger: Logger): RequestHandler {
+export function requestLogging(logger: Logger, app: Express): RequestHandler {
   return pinoHttp({
     logger: logger.child({ category: 'http' }),
     quietReqLogger: true,
@@ -33,10 +35,11 @@ export function requestLogging(logger: Logger): RequestHandler {
     },
     wrapSerializers: false,
     serializers: {
-      req: (req: IncomingMessage & { originalUrl?: string }) => ({
-        method: req.method,
-        path: pathOnly(req.originalUrl ?? req.url),
-      }),
+      req: (req: IncomingMessage & { originalUrl?: string }) => {
+        const path = pathOnly(req.originalUrl ?? req.url);
+        const route = routePatternOf(app, req.method ?? 'GET', path);
+        return { method: req.method, route, ...(route === 'unmatched' ? { path } : {}) };
+      },
       res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
     },
     autoLogging: { ignore: (req) => QUIET_PATHS.has(pathOnly(req.url)) },

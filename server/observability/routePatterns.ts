@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import type { Application, Express } from 'express';
 
 interface StackLayer {
   rawPath?: string | string[];
@@ -20,7 +20,7 @@ const join = (prefix: string, p: string) => {
 };
 
 /** Every route of the app (walking express's router stack), plus mounted sub-apps as prefixes. */
-function collectPatterns(app: Express): Pattern[] {
+function collectPatterns(app: Express | Application): Pattern[] {
   const root = (app as unknown as { router?: { stack: StackLayer[] } }).router;
   const out: Pattern[] = [];
   const walk = (stack: StackLayer[], prefix: string) => {
@@ -58,14 +58,14 @@ function collectPatterns(app: Express): Pattern[] {
   return out;
 }
 
-const cache = new WeakMap<Express, Pattern[]>();
+const cache = new WeakMap<object, Pattern[]>();
 
 /**
  * The route pattern of a request (`/api/conversations/:id`), for metric labels: raw URLs carry ids
  * and would make one series per conversation. Matched against the app's own route table, so it is
  * right even after an error handler ran (express has reset `req.baseUrl` by then).
  */
-export function routePatternOf(app: Express, method: string, path: string): string {
+export function routePatternOf(app: Express | Application, method: string, path: string): string {
   let patterns = cache.get(app);
   if (!patterns) {
     patterns = collectPatterns(app);
