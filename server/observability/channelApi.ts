@@ -14,11 +14,13 @@ export function recordChannelApiCall(
 
 /**
  * The status label of a failed X call from twitter-api-v2's error: the HTTP code when X answered,
- * otherwise `network` (timeout, refused, reset).
+ * `malformed` for a body it could not read, otherwise `network` (timeout, refused, reset).
  */
 export function xFailureStatus(error: unknown): string {
-  const code = (error as { code?: unknown; type?: unknown } | null)?.code;
-  if (typeof code === 'number' && code >= 100 && code < 600) return String(code);
+  const e = error as { code?: unknown; type?: unknown } | null;
+  if (typeof e?.code === 'number' && e.code >= 100 && e.code < 600) return String(e.code);
+  // twitter-api-v2's ApiPartialResponseError: X answered, but the body was cut or not JSON.
+  if (e?.type === 'partial-response') return 'malformed';
   return 'network';
 }
 

@@ -32,21 +32,25 @@ export class XApi {
     query: Record<string, string | number>,
     schema: S,
   ) {
+    let res: Awaited<ReturnType<TwitterApi['v2']['get']>>;
     try {
-      const res = await this.client.v2.get(path, query, { fullResponse: true, timeout: this.timeoutMs });
-      return this.wrap(endpoint, schema, res.data, res.rateLimit);
+      res = await this.client.v2.get(path, query, { fullResponse: true, timeout: this.timeoutMs });
     } catch (error) {
       throw this.failed(endpoint, error);
     }
+    // Outside the try: a body we cannot validate is counted once, as malformed.
+    return this.wrap(endpoint, schema, res.data, res.rateLimit);
   }
 
   async post<S extends z.ZodType>(endpoint: string, path: string, body: Record<string, unknown>, schema: S) {
+    let res: Awaited<ReturnType<TwitterApi['v2']['post']>>;
     try {
-      const res = await this.client.v2.post(path, body, { fullResponse: true, timeout: this.timeoutMs });
-      return this.wrap(endpoint, schema, res.data, res.rateLimit);
+      res = await this.client.v2.post(path, body, { fullResponse: true, timeout: this.timeoutMs });
     } catch (error) {
       throw this.failed(endpoint, error);
     }
+    // Outside the try: a body we cannot validate is counted once, as malformed.
+    return this.wrap(endpoint, schema, res.data, res.rateLimit);
   }
 
   /**
