@@ -1,5 +1,5 @@
 import { type Browser, chromium } from 'playwright-core';
-import { type Stack, startStack } from '../helpers/stack';
+import { clientDistDir, type Stack, startStack } from '../helpers/stack';
 import { chromiumLaunchOptions, describeIfChromium } from '../helpers/testEnv';
 
 /**
@@ -12,7 +12,7 @@ describeIfChromium('queue dashboard in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = await startStack({ queue: 'postgres', pollEveryMs: 1000 });
+    stack = await startStack({ queue: 'postgres', pollEveryMs: 1000, clientDir: clientDistDir });
     browser = await chromium.launch(chromiumLaunchOptions());
   });
   afterAll(async () => {
@@ -47,6 +47,29 @@ describeIfChromium('queue dashboard in Chromium', () => {
       return res.status;
     });
     expect(status).toBeLessThan(300);
+    await context.close();
+  });
+
+  it('is one click away for an admin (admin menu), and not offered to a lead', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    const signIn = async (email: string) => {
+      await page.goto(stack.web.url);
+      await page.getByTestId('login-email').fill(email);
+      await page.getByTestId('login-password').fill('caredesk-demo');
+      await page.getByTestId('login-submit').click();
+    };
+    await signIn('admin@demo.caredesk');
+    await page.getByTestId('nav-admin').click();
+    await page.getByTestId('nav-queues').click();
+    await page.waitForURL(`${stack.web.url}/admin/queues`);
+    await page.getByText('outbound', { exact: true }).first().waitFor({ timeout: 20_000 });
+    await context.clearCookies();
+
+    await signIn('lea@demo.caredesk');
+    await page.getByTestId('conversation-list').waitFor({ state: 'attached' });
+    expect(await page.getByTestId('nav-admin').count()).toBe(0);
+    expect(await page.getByTestId('nav-queues').count()).toBe(0);
     await context.close();
   });
 
