@@ -15,6 +15,10 @@ import { requireCsrfHeader, requirePasswordChanged, requireUser } from './middle
 import { autoAssignAfterChange } from './middleware/autoAssignTrigger';
 import { refusePreflight } from './middleware/cors';
 import { errorHandler } from './middleware/errors';
+import { requestLogging, requestMetrics } from './observability/httpObservability';
+import { metricsHandler } from './observability/metricsEndpoint';
+import { queueDashboard } from './observability/queueDashboard';
+import type { QueueSet } from './queues/backend';
 import type { OutboundEnqueuer } from './queues/producers';
 import { attachmentFilesRouter, attachmentsRouter } from './routes/attachments/attachments';
 import { auditRouter } from './routes/audit/audit';
@@ -69,6 +73,12 @@ export interface AppDeps {
   oidc?: Oidc | null | undefined;
   /** Where sessions live: Redis when REDIS_URL is set (main.ts), else PostgreSQL. */
   sessionStore?: SessionStore | undefined;
+  /** METRICS_TOKEN: when set, /metrics requires it as a Bearer token. */
+  metricsToken?: string | undefined;
+  /** The queues shown on the admins' dashboard at /admin/queues (bull-board); not mounted when unset. */
+  queueDashboard?: Pick<QueueSet, 'queue' | 'kind'> | undefined;
+  /** True once shutdown has begun: /readyz answers 503 so load balancers stop sending traffic. */
+  isShuttingDown?: (() => boolean) | undefined;
 }
 
 /** The HTTP application; no listening, so tests can drive it with supertest. */
@@ -91,7 +101,20 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
-  app.use(healthRouter({ db: deps.db, pingQueue: deps.pingQueue }));
+  app.use(requestLogging(deps.logger, app));
+  app.use(requestMetrics(app));
+  app.use(
+    healthRouter({
+      db: deps.db,
+      pingQueue: deps.pingQueue,
+      ...(deps.isShuttingDown ? { isShuttingDown: deps.isShuttingDown } : {}),
+    }),
+  );
+  app.get('/metrics', metricsHandler(deps.metricsToken));
+  if (deps.queueDashboard) {
+    const board = queueDashboard({ ...deps, queues: deps.queueDashboard });
+    app.use('/admin/queues', board.guard, board.app);
+  }
   if (deps.facebookWebhook) {
     app.use('/webhooks/facebook', facebookWebhookRouter({ ...deps, config: deps.facebookWebhook }));
   }

@@ -64,6 +64,10 @@ const envSchema = z.object({
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
   SPIKE_FACTOR: z.coerce.number().min(1).default(3),
   SPIKE_MIN_INBOUND: z.coerce.number().int().min(1).default(10),
+  /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: optionalString,
+  /** Port of the /metrics server of a worker-only process (`npm run start:worker`); 0 picks a free one. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

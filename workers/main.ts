@@ -1,3 +1,4 @@
+import { startMetricsServer } from '../server/observability/metricsEndpoint';
 import { channelConfig } from '../server/runtime/channels';
 import { coreFromEnv } from '../server/runtime/coreFromEnv';
 import { loadSecretBox } from '../server/runtime/encryptionKey';
@@ -22,8 +23,17 @@ async function main() {
     const core = coreFromEnv(rt, { databaseUrl, secretBox, channels, simulatorUrl: null });
     await waitForSchema(core.db, log);
     const workers = await startWorkersFromEnv(rt, core);
-    // Worker metrics: an HTTP /metrics listener for this process goes here, with its shutdown step.
-    log.info({ backend: core.queues.kind, processors: workers.workers.length }, 'workers ready');
+    // Job durations and failures of this process; queue depths come from the web servers' /metrics.
+    const metrics = await startMetricsServer({
+      port: env.WORKER_METRICS_PORT,
+      host: env.HOST,
+      token: env.METRICS_TOKEN,
+    });
+    rt.shutdown.defer('metrics server', () => metrics.close());
+    log.info(
+      { backend: core.queues.kind, processors: workers.workers.length, metrics: metrics.url },
+      'workers ready',
+    );
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Worker } from 'bullmq';
 import { jobId, QUEUES } from '../server/queues/jobs';
 import { sweepOutbox } from '../server/services/sweepOutbox';
+import { instrumentProcessor } from './instrumentProcessor';
 import { createAssignmentProcessor } from './processors/AssignmentProcessor';
 import type { WorkerContext } from './processors/context';
 import { createIngestProcessor } from './processors/IngestProcessor';
@@ -28,16 +29,24 @@ export interface RunningWorkers {
  */
 export async function startWorkers(ctx: WorkerContext, opts: WorkerOptions = {}): Promise<RunningWorkers> {
   const log = ctx.logger.child({ category: 'workers' });
+  const run = <T>(queue: string, factory: Parameters<typeof instrumentProcessor<T>>[2]) =>
+    instrumentProcessor(queue, ctx, factory);
   const workers: Worker[] = [
-    ctx.queues.worker(QUEUES.poll, createPollProcessor(ctx), { concurrency: opts.concurrency?.poll ?? 4 }),
-    ctx.queues.worker(QUEUES.ingest, createIngestProcessor(ctx), {
+    ctx.queues.worker(QUEUES.poll, run(QUEUES.poll, createPollProcessor), {
+      concurrency: opts.concurrency?.poll ?? 4,
+    }),
+    ctx.queues.worker(QUEUES.ingest, run(QUEUES.ingest, createIngestProcessor), {
       concurrency: opts.concurrency?.ingest ?? 8,
     }),
-    ctx.queues.worker(QUEUES.outbound, createOutboundProcessor(ctx), {
+    ctx.queues.worker(QUEUES.outbound, run(QUEUES.outbound, createOutboundProcessor), {
       concurrency: opts.concurrency?.outbound ?? 4,
     }),
-    ctx.queues.worker(QUEUES.maintenance, createMaintenanceProcessor(ctx), { concurrency: 1 }),
-    ctx.queues.worker(QUEUES.assignment, createAssignmentProcessor(ctx), { concurrency: 2 }),
+    ctx.queues.worker(QUEUES.maintenance, run(QUEUES.maintenance, createMaintenanceProcessor), {
+      concurrency: 1,
+    }),
+    ctx.queues.worker(QUEUES.assignment, run(QUEUES.assignment, createAssignmentProcessor), {
+      concurrency: 2,
+    }),
   ];
   for (const w of workers) {
     w.on('error', (err) => log.error({ err, queue: w.name }, 'worker error'));

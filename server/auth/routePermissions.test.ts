@@ -10,6 +10,13 @@ describe('route permissions', () => {
     );
     expect(actionFor('HEAD', '/api/reports')).toBe('reports.read');
   });
+  it('matches a trailing * against the prefix and anything below it, never a sibling', () => {
+    expect(actionFor('GET', '/admin/queues')).toBe('settings.manage');
+    expect(actionFor('PUT', '/admin/queues/api/queues/outbound/retry/failed')).toBe('settings.manage');
+    expect(actionFor('GET', '/admin/queuesx')).toBeUndefined();
+    expect(actionFor('GET', '/admin')).toBeUndefined();
+    expect(actionFor('OPTIONS', '/admin/queues')).toBeUndefined();
+  });
   it('lists no action for an unknown route or method (the guard then denies)', () => {
     expect(actionFor('GET', '/api/secrets')).toBeUndefined();
     expect(actionFor('PUT', '/api/me')).toBeUndefined();

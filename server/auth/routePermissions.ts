@@ -78,6 +78,12 @@ export const ROUTE_PERMISSIONS: Record<string, Action> = {
   'POST /api/channel-accounts/facebook': 'settings.manage',
   'POST /api/channel-accounts/:id/reauthorise': 'settings.manage',
   'DELETE /api/channel-accounts/:id': 'settings.manage',
+  // The queue dashboard (bull-board: its own routes below the prefix, `*` = any rest): admins only.
+  'GET /admin/queues/*': 'settings.manage',
+  'POST /admin/queues/*': 'settings.manage',
+  'PUT /admin/queues/*': 'settings.manage',
+  'PATCH /admin/queues/*': 'settings.manage',
+  'DELETE /admin/queues/*': 'settings.manage',
 };
 
 interface CompiledRoute {
@@ -98,10 +104,12 @@ export function actionFor(method: string, path: string): Action | undefined {
   // Literal segments win over parameters (`/conversations/counts` before `/conversations/:id`).
   let best: { action: Action; literals: number } | undefined;
   for (const route of compiled) {
-    if (route.method !== m || route.segments.length !== parts.length) continue;
+    const rest = route.segments.at(-1) === '*';
+    const fixed = rest ? route.segments.length - 1 : route.segments.length;
+    if (route.method !== m || (rest ? parts.length < fixed : parts.length !== fixed)) continue;
     let literals = 0;
     const ok = route.segments.every((seg, i) => {
-      if (seg.startsWith(':')) return true;
+      if (seg.startsWith(':') || seg === '*') return true;
       literals++;
       return seg === parts[i];
     });

@@ -50,6 +50,7 @@ const factories: Partial<Record<Platform, AdapterFactory>> = {
         ...(endpoints.fbAppSecret ? { appSecret: endpoints.fbAppSecret } : {}),
         timeoutMs: endpoints.requestTimeoutMs ?? 15_000,
         now: Date.now,
+        accountLabel: input.handle,
       }),
       input.externalUserId,
     ),

@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { ApiErrorBody } from '../../common/types';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
+import { routePatternOf } from '../observability/routePatterns';
 
 /** Turns thrown errors into `{ error: { code, message, field? } }`; unknown errors are logged once. */
 export function errorHandler(logger: Logger) {
@@ -21,7 +22,10 @@ export function errorHandler(logger: Logger) {
       res.status(400).json({ error: { code: 'invalid_json', message: 'Request body is not valid JSON' } });
       return;
     }
-    logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
+    // req.log (pino-http) carries the request id; paths and queries may hold tokens: the pattern only.
+    const log = (req as Request & { log?: Logger }).log ?? logger;
+    const route = routePatternOf(req.app, req.method, req.originalUrl.split('?')[0] ?? '/');
+    log.error({ err: error, method: req.method, route }, 'unhandled error');
     res.status(500).json({ error: { code: 'internal', message: 'Internal server error' } });
   };
 }

@@ -26,4 +26,21 @@ describe('health endpoints', () => {
     expect(noQueue.status).toBe(503);
     expect(noQueue.body.checks).toEqual({ database: true, queue: false });
   });
+
+  it('GET /readyz is 503 once shutdown has begun, although the dependencies still answer', async () => {
+    let shuttingDown = false;
+    const server = express().use(
+      healthRouter({
+        db: ok as unknown as Knex,
+        pingQueue: () => Promise.resolve(),
+        isShuttingDown: () => shuttingDown,
+      }),
+    );
+    expect((await request(server).get('/readyz')).status).toBe(200);
+    shuttingDown = true;
+    const res = await request(server).get('/readyz');
+    expect(res.status).toBe(503);
+    expect(res.body.status).toBe('shutting_down');
+    expect((await request(server).get('/healthz')).status).toBe(200);
+  });
 });

@@ -1,13 +1,24 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 
-/** Liveness and readiness. Ready means: the database and the queue backend both answer. */
-export function healthRouter(deps: { db: Knex; pingQueue: () => Promise<void> }): Router {
+/**
+ * Liveness and readiness. Ready means: not shutting down, and the database and the queue backend
+ * both answer.
+ */
+export function healthRouter(deps: {
+  db: Knex;
+  pingQueue: () => Promise<void>;
+  isShuttingDown?: () => boolean;
+}): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (_req, res) => {
+    if (deps.isShuttingDown?.()) {
+      res.status(503).json({ status: 'shutting_down', checks: {} });
+      return;
+    }
     const timeout = <T>(p: Promise<T>) =>
       Promise.race([
         p,

@@ -3,6 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { type AppDeps, createApp } from '../app';
 import { sessionStoreOf } from '../auth/sessions';
 import { getUser } from '../db/repositories/users';
+import {
+  collectAccountMetrics,
+  collectQueueMetrics,
+  collectSocketMetrics,
+} from '../observability/collectors';
 import { listenEvents } from '../realtime/bus';
 import { createRealtimeServer } from '../realtime/io';
 import { attachRedisAdapter } from '../realtime/redisAdapter';
@@ -29,7 +34,11 @@ export async function startWeb(
     socketRedis?: { url: string; prefix: string } | undefined;
   },
 ): Promise<RunningWeb> {
-  const app = createApp(deps);
+  let shuttingDown = false;
+  const app = createApp({
+    ...deps,
+    isShuttingDown: () => shuttingDown || (deps.isShuttingDown?.() ?? false),
+  });
   const server = http.createServer(app);
   const realtime = createRealtimeServer(server, deps);
   const adapter = deps.socketRedis
@@ -39,6 +48,12 @@ export async function startWeb(
         logger: deps.logger.child({ category: 'realtime' }),
       })
     : null;
+  // Scrape-time gauges of this process: sockets, accounts (from PostgreSQL), queues when known.
+  const stopCollectors = [
+    collectSocketMetrics(realtime.connectedClients),
+    collectAccountMetrics(deps.db),
+    ...(deps.queueDashboard ? [collectQueueMetrics(deps.queueDashboard)] : []),
+  ];
   const listener = listenEvents({
     url: deps.databaseUrl,
     logger: deps.logger.child({ category: 'realtime' }),
@@ -66,6 +81,9 @@ export async function startWeb(
     port,
     connectedClients: realtime.connectedClients,
     async close(drainMs = 10_000) {
+      // /readyz answers 503 from here on: load balancers stop sending new traffic.
+      shuttingDown = true;
+      for (const stop of stopCollectors) stop();
       // No new connections from here on; idle keep-alive connections are closed now.
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

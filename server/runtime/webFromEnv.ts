@@ -27,6 +27,8 @@ export async function startWebFromEnv(
     queues: core.queues,
     adapters: core.adapters,
     pingQueue: () => core.queues.ping(),
+    queueDashboard: core.queues,
+    metricsToken: env.METRICS_TOKEN,
     logger,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,

@@ -18,7 +18,15 @@ import { refreshConversationMetrics } from './metrics/refreshConversationMetrics
 import { routeNewConversation } from './routeConversation';
 
 export type IngestOutcome =
-  | { kind: 'ingested'; conversationId: string; messageId: string; createdConversation: boolean }
+  | {
+      kind: 'ingested';
+      conversationId: string;
+      messageId: string;
+      createdConversation: boolean;
+      /** For the ingest-lag metric: when the platform says the item was created. */
+      platform: 'x' | 'facebook';
+      platformCreatedAt: string;
+    }
   | { kind: 'edited'; conversationId: string; messageId: string }
   | { kind: 'changed'; conversationId: string; messageId: string; action: string }
   | { kind: 'change_for_unknown_item' }
@@ -136,6 +144,8 @@ async function ingestCustomerItem(
     conversationId: conversation.id,
     messageId: message.id,
     createdConversation: created,
+    platform,
+    platformCreatedAt: item.createdAt,
   };
 }
 

@@ -56,6 +56,8 @@ export async function startAppProcess(
       DEMO_MODE: 'off',
       HOST: '127.0.0.1',
       PORT: String(port),
+      // Several workers on one machine: each takes a free port for its /metrics.
+      WORKER_METRICS_PORT: '0',
       DATABASE_POOL_MAX: '3',
       ...env,
     },

@@ -73,6 +73,8 @@ export async function startStack(
     sessionsInRedis?: string;
     /** Where the product calls the X API, given the simulator's URL (e.g. a router to several simulators). */
     xApiVia?: (simUrl: string) => Promise<string>;
+    /** METRICS_TOKEN of the web app (/metrics open when unset). */
+    metricsToken?: string;
   } = {
     queue: 'postgres',
   },
@@ -167,6 +169,8 @@ export async function startStack(
     queues: core.queues,
     adapters: core.adapters,
     pingQueue: () => core.queues.ping(),
+    queueDashboard: core.queues,
+    metricsToken: opts.metricsToken,
     logger,
     sessionTtlMs: 3600_000,
     secureCookies: false,

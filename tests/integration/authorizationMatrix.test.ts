@@ -7,7 +7,7 @@ import {
   type Role,
 } from '../../common/types';
 import { createApp } from '../../server/app';
-import type { Logger } from '../../server/logger';
+import { createLogger } from '../../server/logger';
 import { listRoutes } from '../helpers/routes';
 import { simPost } from '../helpers/sim';
 import { type Stack, startStack, waitFor } from '../helpers/stack';
@@ -26,6 +26,10 @@ const PUBLIC = 'public' as const;
 const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /healthz': PUBLIC,
   'GET /readyz': PUBLIC,
+  // Prometheus scrapes without a session; METRICS_TOKEN protects it (tests/integration/observability).
+  'GET /metrics': PUBLIC,
+  // bull-board's queue list; the rest of /admin/queues is behind the same guard.
+  'GET /admin/queues/api/queues': ADMIN,
   'GET /webhooks/facebook': PUBLIC,
   'POST /webhooks/facebook': PUBLIC,
   'POST /api/auth/login': PUBLIC,
@@ -116,7 +120,7 @@ const LOGINS: Record<Role, string> = {
 
 /** Every route of the real app, including the optional Facebook webhook, from the router stack. */
 function appRoutes() {
-  const quiet = { child: () => quiet } as unknown as Logger;
+  const quiet = createLogger('silent');
   const app = createApp({
     db: {} as never,
     queues: {} as never,
@@ -130,6 +134,8 @@ function appRoutes() {
     channelConnection: {} as never,
     // Mounts the OpenID Connect sign-in routes (public: they start and finish a login).
     oidc: {} as never,
+    // Mounts the admins' queue dashboard (its queues are attached on the first request only).
+    queueDashboard: {} as never,
     clientDir: null,
   });
   return listRoutes(app).map((r) => `${r.method} ${r.path}`);

@@ -9,11 +9,11 @@ export function createAssignmentProcessor(ctx: WorkerContext) {
     const { teamId } = assignmentJobSchema.parse(job.data);
     try {
       const assigned = await autoAssignTeam(ctx.db, teamId);
-      if (assigned > 0) ctx.logger.debug({ jobId: job.id, teamId, assigned }, 'auto-assigned');
+      if (assigned > 0) ctx.logger.debug({ assigned }, 'auto-assigned');
       return { assigned };
     } catch (error) {
       if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1))
-        ctx.logger.error({ err: error, jobId: job.id, teamId }, 'auto-assignment failed for good');
+        ctx.logger.error({ err: error }, 'auto-assignment failed for good');
       throw error;
     }
   };

@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
 import { recordInboundFailure } from '../../server/db/repositories/inboundItems';
+import { observeIngestLag } from '../../server/observability/ingestLag';
 import { type IngestJob, ingestJobSchema } from '../../server/queues/jobs';
 import { ingestInboundItem } from '../../server/services/ingestInboundItem';
 import { requestAutoAssign } from '../../server/services/requestAutoAssign';
@@ -13,11 +14,9 @@ export function createIngestProcessor(ctx: WorkerContext) {
       const outcome = await ingestInboundItem(ctx.db, inboundItemId);
       // After commit: a new (routed) or reopened conversation may be waiting for an agent.
       if (outcome.kind === 'ingested') {
+        observeIngestLag(outcome.platform, outcome.platformCreatedAt);
         await requestAutoAssign(ctx, { conversationIds: [outcome.conversationId] }).catch((err: unknown) =>
-          ctx.logger.warn(
-            { err, jobId: job.id, conversationId: outcome.conversationId },
-            'auto-assign trigger failed',
-          ),
+          ctx.logger.warn({ err, conversationId: outcome.conversationId }, 'auto-assign trigger failed'),
         );
       }
       return outcome;
@@ -29,7 +28,7 @@ export function createIngestProcessor(ctx: WorkerContext) {
       );
       const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       // Log a failure once, on the last attempt; earlier ones are retried quietly.
-      if (last) ctx.logger.error({ err: error, jobId: job.id, inboundItemId }, 'ingest failed for good');
+      if (last) ctx.logger.error({ err: error }, 'ingest failed for good');
       throw error;
     }
   };

@@ -22,13 +22,13 @@ export function createMaintenanceProcessor(ctx: WorkerContext) {
     await deleteStalePresence(ctx.db);
     // Due times that passed while the customer waits: one sla.breached event each, pushed live.
     const slaBreaches = await recordSlaBreaches(ctx.db);
-    if (slaBreaches > 0) ctx.logger.info({ slaBreaches, jobId: job.id }, 'recorded SLA breaches');
+    if (slaBreaches > 0) ctx.logger.info({ slaBreaches }, 'recorded SLA breaches');
     const assignment = await sweepAssignments(ctx.db);
     if (assignment.assigned + assignment.returnedTeams > 0) {
-      ctx.logger.info({ ...assignment, jobId: job.id }, 'sweeper assigned backlog');
+      ctx.logger.info({ ...assignment }, 'sweeper assigned backlog');
     }
     if (result.inboundRequeued + result.outboundRequeued > 0) {
-      ctx.logger.info({ ...result, jobId: job.id }, 'sweeper re-enqueued lost work');
+      ctx.logger.info({ ...result }, 'sweeper re-enqueued lost work');
     }
     return result;
   };

@@ -8,7 +8,8 @@ export function createOutboundProcessor(ctx: WorkerContext) {
   return async (job: Job<OutboundJob>, token?: string) => {
     const { messageId } = outboundJobSchema.parse(job.data);
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const logger = ctx.logger.child({ jobId: job.id, messageId });
+    // Bound to queue, job id and message id by instrumentProcessor.
+    const logger = ctx.logger;
     const deps = {
       db: ctx.db,
       adapters: ctx.adapters,

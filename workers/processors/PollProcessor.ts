@@ -7,6 +7,7 @@ import type { WorkerContext } from './context';
 export function createPollProcessor(ctx: WorkerContext) {
   return async (job: Job<PollJob>) => {
     const { channelAccountId } = pollJobSchema.parse(job.data);
-    return pollAccount({ ...ctx, logger: ctx.logger.child({ jobId: job.id }) }, channelAccountId);
+    // ctx.logger is already bound to this job (instrumentProcessor).
+    return pollAccount(ctx, channelAccountId);
   };
 }

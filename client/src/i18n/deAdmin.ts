@@ -42,6 +42,8 @@ export const deAdmin: AdminTranslation = {
       none: 'Keine offenen Einladungen.',
     },
   },
+  /** The bull-board queue dashboard, a page of its own at /admin/queues. */
+  queues: { nav: 'Job-Warteschlangen' },
   audit: {
     nav: 'Audit-Log',
     title: 'Audit-Log',

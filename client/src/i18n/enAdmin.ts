@@ -40,6 +40,8 @@ export const enAdmin = {
       none: 'No open invitations.',
     },
   },
+  /** The bull-board queue dashboard, a page of its own at /admin/queues. */
+  queues: { nav: 'Job queues' },
   audit: {
     nav: 'Audit log',
     title: 'Audit log',

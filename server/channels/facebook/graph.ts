@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { z } from 'zod';
+import { graphEndpointLabel, recordChannelApiCall } from '../../observability/channelApi';
 import type { RateLimitSnapshot } from '../adapter';
 import { ChannelUnavailableError } from '../errors';
 import { graphErrorFrom } from './errors';
@@ -13,6 +14,8 @@ export interface GraphOptions {
   appSecret?: string;
   timeoutMs: number;
   now: () => number;
+  /** The page's name, for the API-call metric. */
+  accountLabel?: string;
 }
 
 export interface GraphResponse<T> {
@@ -114,6 +117,9 @@ export class GraphApi {
     schema: S,
   ): Promise<GraphResponse<z.infer<S>>> {
     let res: Response;
+    const endpoint = graphEndpointLabel(method, url);
+    const count = (status: string | number) =>
+      recordChannelApiCall('facebook', this.o.accountLabel ?? 'unknown', endpoint, status);
     try {
       res = await fetch(url, {
         method,
@@ -122,6 +128,7 @@ export class GraphApi {
         signal: AbortSignal.timeout(this.o.timeoutMs),
       });
     } catch (error) {
+      count('network');
       throw new ChannelUnavailableError(`Facebook request failed: ${(error as Error).message}`);
     }
     const text = await res.text().catch(() => '');
@@ -130,14 +137,18 @@ export class GraphApi {
     try {
       json = text ? JSON.parse(text) : null;
     } catch {
+      count(res.ok ? 'malformed' : res.status);
       throw new ChannelUnavailableError(`Facebook sent a malformed body (${res.status})`, {
         status: res.status,
         body: text.slice(0, 2000),
       });
     }
-    if (!res.ok || (json as { error?: unknown } | null)?.error)
+    if (!res.ok || (json as { error?: unknown } | null)?.error) {
+      count(res.status);
       throw graphErrorFrom(res.status, json, regainMs);
+    }
     const parsed = schema.safeParse(json);
+    count(parsed.success ? res.status : 'malformed');
     if (!parsed.success) {
       throw new ChannelUnavailableError(`Facebook returned an unexpected body: ${parsed.error.message}`, {
         body: json,

@@ -79,7 +79,12 @@ export class TwitterAdapter implements ChannelAdapter {
   private readonly account: XAccountRef;
 
   constructor(options: TwitterAdapterOptions) {
-    this.api = new XApi(options.client, options.requestTimeoutMs ?? 15_000, options.now ?? Date.now);
+    this.api = new XApi(
+      options.client,
+      options.requestTimeoutMs ?? 15_000,
+      options.now ?? Date.now,
+      options.account.handle,
+    );
     this.account = options.account;
   }
 

@@ -1,8 +1,12 @@
 import type { TwitterApi } from 'twitter-api-v2';
 import type { z } from 'zod';
+import { recordChannelApiCall, xFailureStatus } from '../../observability/channelApi';
 import type { RateLimitSnapshot } from '../adapter';
 import { ChannelUnavailableError } from '../errors';
 import { toChannelError, toUploadError } from './errors';
+
+/** The chunked upload (initialize, append, finalize, status) counts as one call. */
+const UPLOAD_ENDPOINT = 'POST /2/media/upload';
 
 export interface XResponse<T> {
   body: T;
@@ -18,6 +22,8 @@ export class XApi {
     private readonly client: TwitterApi,
     private readonly timeoutMs: number,
     readonly now: () => number,
+    /** The account's handle, for the API-call metric. */
+    private readonly account = 'unknown',
   ) {}
 
   async get<S extends z.ZodType>(
@@ -26,21 +32,25 @@ export class XApi {
     query: Record<string, string | number>,
     schema: S,
   ) {
+    let res: Awaited<ReturnType<TwitterApi['v2']['get']>>;
     try {
-      const res = await this.client.v2.get(path, query, { fullResponse: true, timeout: this.timeoutMs });
-      return this.wrap(endpoint, schema, res.data, res.rateLimit);
+      res = await this.client.v2.get(path, query, { fullResponse: true, timeout: this.timeoutMs });
     } catch (error) {
-      throw toChannelError(error, this.now);
+      throw this.failed(endpoint, error);
     }
+    // Outside the try: a body we cannot validate is counted once, as malformed.
+    return this.wrap(endpoint, schema, res.data, res.rateLimit);
   }
 
   async post<S extends z.ZodType>(endpoint: string, path: string, body: Record<string, unknown>, schema: S) {
+    let res: Awaited<ReturnType<TwitterApi['v2']['post']>>;
     try {
-      const res = await this.client.v2.post(path, body, { fullResponse: true, timeout: this.timeoutMs });
-      return this.wrap(endpoint, schema, res.data, res.rateLimit);
+      res = await this.client.v2.post(path, body, { fullResponse: true, timeout: this.timeoutMs });
     } catch (error) {
-      throw toChannelError(error, this.now);
+      throw this.failed(endpoint, error);
     }
+    // Outside the try: a body we cannot validate is counted once, as malformed.
+    return this.wrap(endpoint, schema, res.data, res.rateLimit);
   }
 
   /**
@@ -55,13 +65,21 @@ export class XApi {
     let id: unknown;
     try {
       id = await this.client.v2.uploadMedia(data, { media_type: mediaType, media_category: category });
+      recordChannelApiCall('x', this.account, UPLOAD_ENDPOINT, '2xx');
     } catch (error) {
+      recordChannelApiCall('x', this.account, UPLOAD_ENDPOINT, xFailureStatus(error));
       throw toUploadError(error, this.now);
     }
     if (typeof id !== 'string' || !/^[0-9]{1,19}$/.test(id)) {
       throw new ChannelUnavailableError('POST /2/media/upload/initialize returned no media id', { body: id });
     }
     return id;
+  }
+
+  /** Counts a call that threw (an error status or no answer) and maps the error. */
+  private failed(endpoint: string, error: unknown): unknown {
+    recordChannelApiCall('x', this.account, endpoint, xFailureStatus(error));
+    return toChannelError(error, this.now);
   }
 
   private wrap<S extends z.ZodType>(
@@ -71,6 +89,7 @@ export class XApi {
     rl: { limit: number; remaining: number; reset: number } | undefined,
   ): XResponse<z.infer<S>> {
     const parsed = schema.safeParse(data);
+    recordChannelApiCall('x', this.account, endpoint, parsed.success ? '2xx' : 'malformed');
     if (!parsed.success) {
       // A shape we do not understand is a platform fault; keep the body for the log.
       throw new ChannelUnavailableError(`${endpoint} returned an unexpected body: ${parsed.error.message}`, {
