@@ -71,6 +71,12 @@ describeIfRedis('migrations with several processes on an empty database', () => 
       processes.push(...servers);
       const workerProcess = await worker;
       expect(workerProcess.output()).toContain('waiting for a web server or npm run migrate');
+      // The worker serves its own job metrics (WORKER_METRICS_PORT; a free port here).
+      const metricsUrl = /"metrics":"(http:\/\/[^"]+)"/.exec(workerProcess.output())?.[1];
+      expect(metricsUrl).toBeDefined();
+      const metrics = await fetch(`${metricsUrl}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toContain('caredesk_job_duration_seconds');
 
       const applied = await db('knex_migrations').select('name');
       expect(applied.map((m) => m.name)).toEqual(migrations.map((m) => m.name));
