@@ -65,13 +65,17 @@ async function users(db: Knex): Promise<{ agents: string[]; leads: string[] }> {
   };
 }
 
-async function listBench(base: string, cookies: { agent: string[]; lead: string[] }): Promise<number[]> {
+async function listBench(
+  base: string,
+  cookies: { agent: string[]; lead: string[] },
+  runs: number,
+): Promise<number[]> {
   const all: number[] = [];
   console.info(`\n${'inbox list (50 per page)'.padEnd(32)}  items      p50      p95      max  (ms)`);
   for (const c of LIST_CASES) {
     const times: number[] = [];
     let items = 0;
-    for (let i = 0; i < WARMUP + LIST_RUNS; i++) {
+    for (let i = 0; i < WARMUP + runs; i++) {
       // A different agent (or lead) each time: different teams, assignments and visible accounts.
       const pool = cookies[c.who];
       const cookie = pool[i % pool.length] ?? '';
@@ -115,7 +119,12 @@ async function reportBench(base: string, leads: string[]): Promise<number[]> {
   return all;
 }
 
-export async function inboxBench(opts: { conversations: number; keep: boolean }): Promise<BenchFigures> {
+export async function inboxBench(opts: {
+  conversations: number;
+  keep: boolean;
+  /** Timed requests per list case (default 40). */
+  runs?: number;
+}): Promise<BenchFigures> {
   const seed = await openSeed(opts);
   console.info(
     `inbox: ${seed.reused ? 'reusing' : 'seeded'} ${seed.info.conversations} conversations, ${seed.info.messages} messages, ${seed.info.contacts} customers (seeded in ${seed.info.seconds} s)`,
@@ -127,7 +136,11 @@ export async function inboxBench(opts: { conversations: number; keep: boolean })
     const cookies = await sessionCookies(db, [...agents, ...leads]);
     const base = `http://127.0.0.1:${web.port}`;
     const pick = (ids: string[]) => ids.map((id) => cookies.get(id) ?? '');
-    const listTimes = await listBench(base, { agent: pick(agents), lead: pick(leads) });
+    const listTimes = await listBench(
+      base,
+      { agent: pick(agents), lead: pick(leads) },
+      opts.runs ?? LIST_RUNS,
+    );
     const reportTimes = await reportBench(base, pick(leads));
     const figures: BenchFigures = {
       inbox_list_p95_ms: round1(summary(listTimes).p95),

@@ -13,7 +13,12 @@ import { searchBench } from './search';
 
 interface Bench {
   name: string;
-  run(args: { keep: boolean; messages: number | null; conversations: number | null }): Promise<unknown>;
+  run(args: {
+    keep: boolean;
+    messages: number | null;
+    conversations: number | null;
+    runs: number | null;
+  }): Promise<unknown>;
 }
 
 // Explicit list, no directory scanning; add new benchmarks here.
@@ -32,7 +37,8 @@ const BENCHES: readonly Bench[] = [
   {
     // Seeds 3M conversations / 10M messages once (or reuses `npm run bench:seed`'s database).
     name: 'inbox',
-    run: ({ keep, conversations }) => inboxBench({ conversations: conversations ?? 3_000_000, keep }),
+    run: ({ keep, conversations, runs }) =>
+      inboxBench({ conversations: conversations ?? 3_000_000, keep, runs: runs ?? undefined }),
   },
   {
     name: 'fanout',
@@ -50,6 +56,7 @@ async function main(): Promise<void> {
   const keep = process.argv.includes('--keep');
   const messages = option('--messages');
   const conversations = option('--conversations');
+  const runs = option('--runs');
   const only = process.argv.slice(2).filter((a) => !a.startsWith('--') && !/^\d+$/.test(a));
   for (const bench of BENCHES) {
     if (only.length > 0 && !only.includes(bench.name)) continue;
@@ -58,6 +65,7 @@ async function main(): Promise<void> {
       keep,
       messages: messages === null ? null : Number(messages),
       conversations: conversations === null ? null : Number(conversations),
+      runs: runs === null ? null : Number(runs),
     });
   }
   if (existsSync(RESULTS_FILE)) {
