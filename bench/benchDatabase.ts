@@ -3,7 +3,7 @@ import pg from 'pg';
 import { createDb } from '../server/db/knex';
 
 /** The server benchmarks create their databases on: BENCH_DATABASE_URL, else DATABASE_URL, else local. */
-function adminUrl(): string {
+export function adminUrl(): string {
   return (
     process.env.BENCH_DATABASE_URL ??
     process.env.DATABASE_URL ??

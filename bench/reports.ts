@@ -51,9 +51,7 @@ async function load(db: Knex, conversations: number): Promise<void> {
       now(), now()
     from generate_series(1, ${conversations}) g, bench_ids b`);
   await db.raw(`alter table conversations enable trigger user`);
-  await db.raw(`alter table response_metrics disable trigger response_metrics_rollup`);
-  await db.raw(`drop index response_metrics_kind_day_idx`);
-  await db.raw(`alter table response_metrics drop constraint response_metrics_key_unique`);
+  await prepareResponseMetricsLoad(db);
   // Per conversation: episode + inbound at t0, FRT (log-normal-ish), every third a next response,
   // resolution and handle time. Agent and team follow the conversation's row number.
   await db.raw(`insert into response_metrics (conversation_id, key, kind, episode, agent_id, team_id,
@@ -85,7 +83,26 @@ async function load(db: Knex, conversations: number): Promise<void> {
     where c.n % 3 = 0`);
 }
 
-async function buildRollups(db: Knex): Promise<void> {
+/** Before a bulk load of response_metrics: no rollup trigger, no index to maintain row by row. */
+export async function prepareResponseMetricsLoad(db: Knex): Promise<void> {
+  await db.raw(`alter table response_metrics disable trigger response_metrics_rollup`);
+  await db.raw(`drop index response_metrics_kind_day_idx`);
+  await db.raw(`alter table response_metrics drop constraint response_metrics_key_unique`);
+}
+
+/** After the load and `buildRollups`: the index, the unique key and the trigger back. */
+export async function finishResponseMetrics(db: Knex): Promise<void> {
+  await db.raw(
+    'create index response_metrics_kind_day_idx on response_metrics (kind, local_day) include (seconds, business_seconds)',
+  );
+  await db.raw(
+    'alter table response_metrics add constraint response_metrics_key_unique unique (conversation_id, key)',
+  );
+  await db.raw('alter table response_metrics enable trigger response_metrics_rollup');
+}
+
+/** The rollups the trigger would have written row by row, in one statement per dimension. */
+export async function buildRollups(db: Knex): Promise<void> {
   const dims: Record<string, string> = {
     day: "''",
     hour: 'local_hour::text',
@@ -119,13 +136,7 @@ export async function reportsBench(opts: { conversations: number; keep: boolean 
       await trx.raw("set local maintenance_work_mem = '256MB'");
       await trx.raw("set local work_mem = '256MB'");
       await buildRollups(trx as unknown as Knex);
-      await trx.raw(
-        'create index response_metrics_kind_day_idx on response_metrics (kind, local_day) include (seconds, business_seconds)',
-      );
-      await trx.raw(
-        'alter table response_metrics add constraint response_metrics_key_unique unique (conversation_id, key)',
-      );
-      await trx.raw('alter table response_metrics enable trigger response_metrics_rollup');
+      await finishResponseMetrics(trx as unknown as Knex);
     });
     await db.raw('vacuum analyze response_metrics');
     await db.raw('vacuum analyze response_metric_rollups');

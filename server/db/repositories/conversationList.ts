@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { SlaState } from '../../../common/sla';
 import type { ConversationFilters, ConversationSummary, InboxView, ListSort } from '../../../common/types';
 import { whereAccountVisible } from './accountVisibility';
 import { toConversationSummary } from './mappers';
@@ -87,8 +88,20 @@ function applyFilters(q: Knex.QueryBuilder, db: Knex, f: ConversationFilters): v
   if (f.language) q.where('c.language', f.language);
   if (f.waitingMinutes !== undefined)
     q.where('c.waiting_since', '<', db.raw('now() - make_interval(mins => ?)', [f.waitingMinutes]));
-  if (f.sla) q.whereRaw('caredesk_sla_state(c.sla_due_at, c.sla_at_risk_at) = ?', [f.sla]);
+  if (f.sla) q.whereRaw(SLA_STATE_CONDITION[f.sla]);
 }
+
+/**
+ * `caredesk_sla_state(c.sla_due_at, c.sla_at_risk_at) = state` as plain comparisons (same cases, in the
+ * same order: no due time, no state; breached before at risk): the planner can estimate these from the
+ * column statistics, while a function call looked rare and sent "Unassigned, breached" at 3M
+ * conversations to read and sort every unassigned conversation (bench/inbox.ts).
+ */
+const SLA_STATE_CONDITION: Record<SlaState, string> = {
+  breached: 'c.sla_due_at < now()',
+  at_risk: 'c.sla_due_at >= now() and coalesce(c.sla_at_risk_at, c.sla_due_at) <= now()',
+  ok: 'c.sla_due_at >= now() and coalesce(c.sla_at_risk_at, c.sla_due_at) > now()',
+};
 
 interface Cursor {
   k: string | null;
