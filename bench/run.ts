@@ -2,6 +2,9 @@
  * `npm run bench [-- --keep] [-- --messages N]`: runs every benchmark and prints its figures. Benchmarks
  * print, they do not assert: timings depend on the machine.
  */
+import { freshnessBench } from './freshness';
+import { ingestBench } from './ingest';
+import { repliesBench } from './replies';
 import { reportsBench } from './reports';
 import { searchBench } from './search';
 
@@ -23,7 +26,40 @@ const BENCHES: readonly Bench[] = [
     name: 'reports',
     run: ({ keep, conversations }) => reportsBench({ conversations: conversations ?? 3_000_000, keep }),
   },
+  {
+    name: 'ingest',
+    run: ({ keep, messages }) =>
+      ingestBench({
+        items: messages ?? 20_000,
+        accounts: Number(option('--accounts') ?? 8),
+        ratePerS: Number(option('--rate') ?? 4_800),
+        keep,
+        redisUrl: benchRedisUrl(),
+      }),
+  },
+  {
+    name: 'freshness',
+    run: ({ keep }) =>
+      freshnessBench({ seconds: Number(option('--seconds') ?? 20), keep, redisUrl: benchRedisUrl() }),
+  },
+  {
+    name: 'replies',
+    run: ({ keep, messages }) =>
+      repliesBench({
+        sends: messages ?? 10_000,
+        conversations: Number(option('--reply-conversations') ?? 1_000),
+        agents: Number(option('--agents') ?? 10),
+        keep,
+        redisUrl: benchRedisUrl(),
+      }),
+  },
 ];
+
+/** Redis for the Redis-backend variants: BENCH_REDIS_URL, else REDIS_URL, else local; `none` skips them. */
+function benchRedisUrl(): string | null {
+  const url = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  return url === 'none' ? null : url;
+}
 
 function option(name: string): string | null {
   const i = process.argv.indexOf(name);
