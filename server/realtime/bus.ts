@@ -45,10 +45,21 @@ export async function notifyAccountEvents(
   channelAccountId: string,
   events: RealtimeEvent[],
 ): Promise<void> {
+  await notifyStampedEvents(
+    trx,
+    events.map((event) => ({ channelAccountId, event })),
+  );
+}
+
+/** Events with their conversations' channel accounts, announced in order in one statement. */
+export async function notifyStampedEvents(
+  trx: Knex.Transaction | Knex,
+  events: Array<{ channelAccountId: string; event: RealtimeEvent }>,
+): Promise<void> {
   if (events.length === 0) return;
   await trx.raw('select count(pg_notify(?, e)) from unnest(?::text[]) as e', [
     EVENTS_CHANNEL,
-    events.map((event) => JSON.stringify({ ...event, channelAccountId })),
+    events.map(({ channelAccountId, event }) => JSON.stringify({ ...event, channelAccountId })),
   ]);
 }
 

@@ -13,6 +13,7 @@ import {
   type IngestOutcome,
   ingestStoredItem,
 } from './ingestInboundItem';
+import { ingestPublicGroup, isPlainPublicItem, type PublicGroupItem } from './ingestPublicGroup';
 import { refreshConversationsMetrics } from './metrics/refreshConversationMetrics';
 import { calendarProviderFrom } from './metrics/teamCalendars';
 
@@ -48,16 +49,36 @@ export async function ingestInboundBatch(db: Knex, ids: string[]): Promise<Map<s
     const ctx = await loadBatchContext(trx);
     await upsertAuthors(trx, ctx, pending, accounts);
 
+    // Runs of plain public items of distinct threads go set-based (ingestPublicGroup); anything else,
+    // or a thread seen again, ends the run and goes item by item, so the order of effects is kept.
     const processed: string[] = [];
+    let run: PublicGroupItem[] = [];
+    const threads = new Set<string>();
+    const flush = async () => {
+      if (run.length === 0) return;
+      for (const [id, outcome] of await ingestPublicGroup(trx, run, ctx)) outcomes.set(id, outcome);
+      processed.push(...run.map((g) => g.id));
+      run = [];
+      threads.clear();
+    };
     for (const p of pending) {
       const account = accounts.get(p.accountId);
       if (!account) {
         outcomes.set(p.id, { kind: 'missing' });
         continue;
       }
+      if (isPlainPublicItem(p.item)) {
+        const thread = `${account.id}\u0000${p.item.threadKey}`;
+        if (threads.has(thread)) await flush();
+        threads.add(thread);
+        run.push({ id: p.id, account, item: p.item });
+        continue;
+      }
+      await flush();
       outcomes.set(p.id, await ingestStoredItem(trx, account, p.item, ctx));
       processed.push(p.id);
     }
+    await flush();
     // Last, in a stable order: the metric rollup rows every ingest of the day shares are locked from here
     // to the commit only, and concurrent batches take them in the same order.
     await refreshConversationsMetrics(trx, [...ctx.metricsDue].sort(), { calendars: ctx.calendars });

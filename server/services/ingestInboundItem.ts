@@ -26,7 +26,7 @@ export type IngestOutcome =
   | { kind: 'change_for_unknown_item' }
   | { kind: 'duplicate' | 'already_processed' | 'missing' | 'own_post_recorded' | 'own_post_unmatched' };
 
-const snippetOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 200);
+export const snippetOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 200);
 
 /**
  * What a batch of ingests reads once instead of per item: SLA policies and team calendars (for due
@@ -165,7 +165,7 @@ async function ingestCustomerItem(
 }
 
 /** The SLA columns after an inbound message, or nothing when they stay as they are. */
-function slaAfterInbound(
+export function slaAfterInbound(
   conversation: ConversationRow,
   platform: Platform,
   item: InboundItem,
