@@ -47,9 +47,10 @@ export async function repliesBench(o: {
               },
             );
             if (res.status !== 202) {
-              failed++;
+              if (failed++ === 0) console.warn(`replies: refused with ${res.status}`, res.body);
               continue;
             }
+            if (n % 500 === 0) console.info(`replies: ${n}/${o.sends} sent`);
             const at = await posted.waitFor(token, 60_000);
             if (at === null) failed++;
             else latencies.push(at - t0);
@@ -93,6 +94,7 @@ async function seedConversations(stack: BenchStack, count: number): Promise<stri
     // At most ~500 new mentions a poll: X reaches only the newest 800.
     if (i % 500 === 499) await sleep(1500);
   }
+  console.info(`replies: ${count} mentions posted, waiting for their conversations`);
   const until = Date.now() + 600_000;
   for (;;) {
     const ids = (await stack.core.db('conversations').pluck('id')) as string[];
