@@ -6,7 +6,8 @@ import { printTable, recordResults } from './results';
 
 /**
  * Ingest throughput, end to end: `items` mentions are posted at the simulators (spread over
- * `accounts` X accounts, offered at `ratePerS`), the real workers poll and ingest them on the
+ * `accounts` X accounts, offered at `ratePerS`, or all at once with 0: held at the simulators, at most
+ * 700 an account so that one poll reaches them all), the real workers poll and ingest them on the
  * production path, and a socket.io client connected to the real server counts `message.created`
  * events; items/s runs from the first event to the last. Then, in the same database, the same rows
  * (contact, conversation, message per item) are inserted again with multi-row INSERTs in batches of a
@@ -121,7 +122,10 @@ async function warmUp(stack: BenchStack): Promise<void> {
 
 /** Offers `items` mentions at `ratePerS` (every 100 ms a slice, round robin) and waits for their events. */
 async function spike(stack: BenchStack, o: IngestOptions): Promise<{ events: number; seconds: number }> {
-  const perTick = Math.max(1, Math.round(o.ratePerS / 10));
+  // Rate 0: every mention at once (held at the simulators; at most 700 an account, under X's 800).
+  const perTick = o.ratePerS > 0 ? Math.max(1, Math.round(o.ratePerS / 10)) : o.items;
+  if (o.ratePerS <= 0 && o.items > stack.sims.length * 700)
+    throw new Error(`a burst of ${o.items} needs at least ${Math.ceil(o.items / 700)} accounts`);
   let posted = 0;
   const start = performance.now();
   while (posted < o.items) {

@@ -30,9 +30,9 @@ const BENCHES: readonly Bench[] = [
     name: 'ingest',
     run: ({ keep, messages }) =>
       ingestBench({
-        items: messages ?? 20_000,
-        accounts: Number(option('--accounts') ?? 8),
-        ratePerS: Number(option('--rate') ?? 4_800),
+        items: messages ?? 10_000,
+        accounts: Number(option('--accounts') ?? 16),
+        ratePerS: Number(option('--rate') ?? 0),
         keep,
         redisUrl: benchRedisUrl(),
       }),
