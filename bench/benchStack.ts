@@ -90,6 +90,8 @@ export async function startBenchStack(
       pollMinIntervalMs: interval,
       pollMaxIntervalMs: interval,
       dmPollMinIntervalMs: 60_000,
+      // Caredesk's own send budget (X's 100 posts a day per user) would stop the reply benchmark at 100.
+      postsPer24h: 1_000_000,
     });
     accountIds.push(account.id);
   }
