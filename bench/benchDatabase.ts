@@ -21,6 +21,13 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
+/** The URL of bench database `name` on the same server. */
+export function benchDatabaseUrl(name: string): string {
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /**
  * Runs a benchmark against a fresh, empty database of its own (`name`), dropped afterwards unless
  * `keep`; the benchmark migrates and loads it itself, so it can time those steps.

@@ -6,7 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { clientSizeBench } from './clientSize';
 import { fanoutBench } from './fanout';
+import { freshnessBench } from './freshness';
 import { inboxBench } from './inbox';
+import { ingestBench } from './ingest';
+import { repliesBench } from './replies';
 import { reportsBench } from './reports';
 import { type BenchFigures, printTable, RESULTS_FILE } from './results';
 import { searchBench } from './search';
@@ -45,7 +48,40 @@ const BENCHES: readonly Bench[] = [
     run: ({ keep }) => fanoutBench({ clients: 500, processes: 2, ratePerSecond: 10, seconds: 30, keep }),
   },
   { name: 'client', run: () => clientSizeBench({ build: true }) },
+  {
+    name: 'ingest',
+    run: ({ keep, messages }) =>
+      ingestBench({
+        items: messages ?? 10_000,
+        accounts: Number(option('--accounts') ?? 16),
+        ratePerS: Number(option('--rate') ?? 0),
+        keep,
+        redisUrl: benchRedisUrl(),
+      }),
+  },
+  {
+    name: 'freshness',
+    run: ({ keep }) =>
+      freshnessBench({ seconds: Number(option('--seconds') ?? 20), keep, redisUrl: benchRedisUrl() }),
+  },
+  {
+    name: 'replies',
+    run: ({ keep, messages }) =>
+      repliesBench({
+        sends: messages ?? 10_000,
+        conversations: Number(option('--reply-conversations') ?? 1_000),
+        agents: Number(option('--agents') ?? 10),
+        keep,
+        redisUrl: benchRedisUrl(),
+      }),
+  },
 ];
+
+/** Redis for the Redis-backend variants: BENCH_REDIS_URL, else REDIS_URL, else local; `none` skips them. */
+function benchRedisUrl(): string | null {
+  const url = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  return url === 'none' ? null : url;
+}
 
 function option(name: string): string | null {
   const i = process.argv.indexOf(name);

@@ -25,6 +25,7 @@ import * as addLoginThrottleAndPasswordReset from './20261121000023_add_login_th
 import * as createOauthFlows from './20261121000024_create_oauth_flows';
 import * as createAuditLogAndUserInvites from './20261121000025_create_audit_log_and_user_invites';
 import * as addUserAllAccountsGrant from './20261121000026_add_user_all_accounts_grant';
+import * as rollupMetricsPerStatement from './20261121000031_rollup_metrics_per_statement';
 import * as addInboxListIndexes from './20261121000032_add_inbox_list_indexes';
 
 export interface Migration {
@@ -61,5 +62,6 @@ export const migrations: readonly Migration[] = [
   createOauthFlows,
   createAuditLogAndUserInvites,
   addUserAllAccountsGrant,
+  rollupMetricsPerStatement,
   addInboxListIndexes,
 ];

@@ -12,7 +12,14 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Job payloads carry ids only; the row in PostgreSQL is the truth. */
 export const pollJobSchema = z.object({ channelAccountId: z.uuid() });
-export const ingestJobSchema = z.object({ inboundItemId: z.string().regex(/^\d+$/) });
+/** At most this many stored items per ingest job (one X poll page), ingested in one transaction. */
+export const INGEST_BATCH_SIZE = 100;
+
+/** A batch of stored items (one poll page); `inboundItemId` is the single-item form jobs had before. */
+export const ingestJobSchema = z.union([
+  z.object({ inboundItemIds: z.array(z.string().regex(/^\d+$/)).min(1).max(1000) }),
+  z.object({ inboundItemId: z.string().regex(/^\d+$/) }),
+]);
 export const outboundJobSchema = z.object({ messageId: z.uuid() });
 export const maintenanceJobSchema = z.object({ task: z.literal('sweep') });
 /** One auto-assignment pass over a team's queue. */

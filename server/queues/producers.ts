@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { listChannelAccounts } from '../db/repositories/channelAccounts';
 import type { QueueSet } from './backend';
-import { jobId, QUEUES } from './jobs';
+import { INGEST_BATCH_SIZE, jobId, QUEUES } from './jobs';
 
 export type OutboundEnqueuer = Pick<QueueSet, 'add' | 'retry'>;
 
@@ -19,13 +19,19 @@ export async function enqueueOutbound(queues: OutboundEnqueuer, messageId: strin
   );
 }
 
+/**
+ * One job per batch of up to INGEST_BATCH_SIZE items (a poll page), ingested in one transaction. The job
+ * id names the batch's first item and size, so the commit hook and the sweeper enqueueing the same
+ * batch is a no-op; overlapping batches are harmless (each item is locked and ingested once).
+ */
 export async function enqueueIngest(queues: OutboundEnqueuer, inboundItemIds: string[]): Promise<void> {
-  for (const id of inboundItemIds) {
+  for (let i = 0; i < inboundItemIds.length; i += INGEST_BATCH_SIZE) {
+    const batch = inboundItemIds.slice(i, i + INGEST_BATCH_SIZE);
     await queues.add(
       QUEUES.ingest,
-      { inboundItemId: id },
+      { inboundItemIds: batch },
       {
-        jobId: jobId('in', id),
+        jobId: batch.length === 1 ? jobId('in', batch[0]!) : jobId('in', batch[0]!, `${batch.length}`),
         attempts: 8,
         backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
         removeOnFail: true,

@@ -36,6 +36,33 @@ export async function notifyEvent(trx: Knex.Transaction | Knex, event: RealtimeE
   );
 }
 
+/**
+ * Several events of one channel account's conversations in one statement, in order (ingest knows the
+ * account, so the stamp needs no lookup). Delivered on commit like `notifyEvent`.
+ */
+export async function notifyAccountEvents(
+  trx: Knex.Transaction | Knex,
+  channelAccountId: string,
+  events: RealtimeEvent[],
+): Promise<void> {
+  await notifyStampedEvents(
+    trx,
+    events.map((event) => ({ channelAccountId, event })),
+  );
+}
+
+/** Events with their conversations' channel accounts, announced in order in one statement. */
+export async function notifyStampedEvents(
+  trx: Knex.Transaction | Knex,
+  events: Array<{ channelAccountId: string; event: RealtimeEvent }>,
+): Promise<void> {
+  if (events.length === 0) return;
+  await trx.raw('select count(pg_notify(?, e)) from unnest(?::text[]) as e', [
+    EVENTS_CHANNEL,
+    events.map(({ channelAccountId, event }) => JSON.stringify({ ...event, channelAccountId })),
+  ]);
+}
+
 /** An event as it travels: conversation events carry their channel account for room routing. */
 export type RoutedEvent = RealtimeEvent & { channelAccountId?: string | null };
 

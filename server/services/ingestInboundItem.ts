@@ -1,21 +1,23 @@
 import type { Knex } from 'knex';
+import type { RoutingRuleDto } from '../../common/routing';
+import type { Platform } from '../../common/types';
 import type { InboundItem } from '../channels/adapter';
-import { inboundItemSchema } from '../channels/inboundItemSchema';
-import { getChannelAccount } from '../db/repositories/channelAccounts';
+import type { ChannelAccountRow } from '../db/repositories/channelAccounts';
 import { upsertContact } from '../db/repositories/contacts';
-import { recordConversationEvent } from '../db/repositories/conversationEvents';
+import { recordConversationEvent, recordConversationEvents } from '../db/repositories/conversationEvents';
+import type { SlaFields, SlaInputRow } from '../db/repositories/conversationSla';
 import {
+  type ConversationRow,
   findActiveConversationForContact,
   updateConversation,
   upsertConversationForThread,
 } from '../db/repositories/conversations';
-import { lockInboundItem, markInboundProcessed } from '../db/repositories/inboundItems';
 import { insertInboundMessage } from '../db/repositories/messages';
-import { notifyEvent } from '../realtime/bus';
-import { refreshConversationSla } from './conversationSla';
+import { notifyAccountEvents, notifyEvent } from '../realtime/bus';
 import { ingestOwnPost } from './ingestOwnPost';
-import { refreshConversationMetrics } from './metrics/refreshConversationMetrics';
+import type { CalendarProvider } from './metrics/businessCalendar';
 import { routeNewConversation } from './routeConversation';
+import { computeSlaFields, type SlaConfig, slaFieldsDiffer } from './slaDue';
 
 export type IngestOutcome =
   | {
@@ -32,30 +34,41 @@ export type IngestOutcome =
   | { kind: 'change_for_unknown_item' }
   | { kind: 'duplicate' | 'already_processed' | 'missing' | 'own_post_recorded' | 'own_post_unmatched' };
 
-const snippetOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 200);
+export const snippetOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 200);
 
 /**
- * Turns one stored platform item into contact + conversation + message, in one transaction,
- * idempotently (unique (account, external id); the item row is locked). Realtime events are sent
- * with NOTIFY inside the transaction, so they reach browsers only once it has committed.
+ * What a batch of ingests reads once instead of per item: SLA policies and team calendars (for due
+ * times and business-hours metrics), routing rules, accounts, and the batch's contacts (upserted in one
+ * statement). Conversations touched are collected in `metricsDue`: their metric events are recomputed
+ * once, at the end of the batch, so the shared rollup rows are locked only for the end of the transaction.
  */
-export async function ingestInboundItem(db: Knex, inboundItemId: string): Promise<IngestOutcome> {
-  return db.transaction(async (trx) => {
-    const stored = await lockInboundItem(trx, inboundItemId);
-    if (!stored) return { kind: 'missing' };
-    if (stored.processed_at) return { kind: 'already_processed' };
-    const item = inboundItemSchema.parse(stored.item);
-    const account = await getChannelAccount(trx, stored.channel_account_id);
-    if (!account) return { kind: 'missing' };
+export interface IngestBatchContext {
+  sla: SlaConfig;
+  calendars: CalendarProvider;
+  routingRules: RoutingRuleDto[];
+  /** `${platform}:${platformUserId}` -> contact id. */
+  contacts: Map<string, string>;
+  metricsDue: Set<string>;
+}
 
-    const outcome = item.action
-      ? await applyPlatformChange(trx, account.id, item)
-      : item.fromAccount
-        ? await ingestOwnPost(trx, account.id, item)
-        : await ingestCustomerItem(trx, account.id, account.platform, item);
-    await markInboundProcessed(trx, inboundItemId);
-    return outcome;
-  });
+export const contactKey = (platform: string, platformUserId: string) => `${platform}:${platformUserId}`;
+
+/**
+ * Turns one locked, unprocessed platform item into contact + conversation + message inside the batch's
+ * transaction, idempotently (unique (account, external id)). Realtime events are sent with NOTIFY inside
+ * the transaction, so they reach browsers only once it has committed.
+ */
+export async function ingestStoredItem(
+  trx: Knex.Transaction,
+  account: Pick<ChannelAccountRow, 'id' | 'platform'>,
+  item: InboundItem,
+  ctx: IngestBatchContext,
+): Promise<IngestOutcome> {
+  return item.action
+    ? applyPlatformChange(trx, account.id, item)
+    : item.fromAccount
+      ? ingestOwnPost(trx, account.id, item)
+      : ingestCustomerItem(trx, account.id, account.platform, item, ctx);
 }
 
 async function ingestCustomerItem(
@@ -63,8 +76,11 @@ async function ingestCustomerItem(
   accountId: string,
   platform: 'x' | 'facebook',
   item: InboundItem,
+  ctx: IngestBatchContext,
 ): Promise<IngestOutcome> {
-  const contactId = await upsertContact(trx, platform, item.author);
+  const contactId =
+    ctx.contacts.get(contactKey(platform, item.author.platformUserId)) ??
+    (await upsertContact(trx, platform, item.author));
   if (item.supersedes?.length) {
     const edited = await applyEdit(trx, accountId, item);
     if (edited) return edited;
@@ -96,6 +112,9 @@ async function ingestCustomerItem(
   if (!message) return { kind: 'duplicate' };
 
   const reopened = conversation.status === 'resolved' || conversation.status === 'pending';
+  // The due time follows from the row as this update leaves it: computed here and written in the same
+  // statement (refreshConversationSla's rules, without reading the row back).
+  const sla = slaAfterInbound(conversation, platform, item, reopened, ctx);
   const version = await updateConversation(trx, conversation.id, {
     snippet: snippetOf(item.text),
     first_inbound_at: trx.raw('coalesce(first_inbound_at, ?)', [item.createdAt]),
@@ -106,39 +125,45 @@ async function ingestCustomerItem(
     // A customer writing again wakes a snoozed conversation.
     snoozed_until: null,
     ...(reopened ? { status: 'open', resolved_at: null } : {}),
+    ...sla,
   });
-  await refreshConversationSla(trx, conversation.id, {
-    inbound: { at: item.createdAt, reopened: conversation.status === 'resolved' },
-  });
-  await refreshConversationMetrics(trx, conversation.id);
-  if (created) {
-    await recordConversationEvent(trx, {
+  ctx.metricsDue.add(conversation.id);
+  await recordConversationEvents(trx, [
+    ...(created
+      ? [
+          {
+            conversationId: conversation.id,
+            type: 'conversation.created' as const,
+            actorKind: 'customer' as const,
+            data: { externalId: item.externalId },
+          },
+        ]
+      : reopened
+        ? [
+            {
+              conversationId: conversation.id,
+              type: 'conversation.reopened' as const,
+              actorKind: 'customer' as const,
+              data: { from: conversation.status, externalId: item.externalId },
+            },
+          ]
+        : []),
+    {
       conversationId: conversation.id,
-      type: 'conversation.created',
+      type: 'message.received',
       actorKind: 'customer',
-      data: { externalId: item.externalId },
-    });
-  } else if (reopened) {
-    await recordConversationEvent(trx, {
+      data: { messageId: message.id, externalId: item.externalId },
+    },
+  ]);
+  await notifyAccountEvents(trx, accountId, [
+    {
+      type: created ? 'conversation.created' : 'conversation.updated',
       conversationId: conversation.id,
-      type: 'conversation.reopened',
-      actorKind: 'customer',
-      data: { from: conversation.status, externalId: item.externalId },
-    });
-  }
-  await recordConversationEvent(trx, {
-    conversationId: conversation.id,
-    type: 'message.received',
-    actorKind: 'customer',
-    data: { messageId: message.id, externalId: item.externalId },
-  });
-  await notifyEvent(trx, {
-    type: created ? 'conversation.created' : 'conversation.updated',
-    conversationId: conversation.id,
-    version,
-  });
-  await notifyEvent(trx, { type: 'message.created', conversationId: conversation.id, messageId: message.id });
-  if (created) await routeNewConversation(trx, conversation.id);
+      version,
+    },
+    { type: 'message.created', conversationId: conversation.id, messageId: message.id },
+  ]);
+  if (created) await routeNewConversation(trx, conversation.id, ctx.routingRules);
   return {
     kind: 'ingested',
     conversationId: conversation.id,
@@ -147,6 +172,28 @@ async function ingestCustomerItem(
     platform,
     platformCreatedAt: item.createdAt,
   };
+}
+
+/** The SLA columns after an inbound message, or nothing when they stay as they are. */
+export function slaAfterInbound(
+  conversation: ConversationRow,
+  platform: Platform,
+  item: InboundItem,
+  reopened: boolean,
+  ctx: IngestBatchContext,
+): Partial<SlaFields> {
+  const row = conversation as unknown as SlaInputRow;
+  const after: SlaInputRow = {
+    ...row,
+    platform,
+    status: reopened ? 'open' : row.status,
+    waiting_since: row.waiting_since ?? new Date(item.createdAt),
+  };
+  const next = computeSlaFields(after, ctx.sla, new Date(), {
+    at: new Date(item.createdAt),
+    reopened: conversation.status === 'resolved',
+  });
+  return slaFieldsDiffer(after, next) ? next : {};
 }
 
 /**

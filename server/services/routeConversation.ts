@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { RoutingRuleDto } from '../../common/routing';
 import { recordConversationEvent } from '../db/repositories/conversationEvents';
 import { updateConversation } from '../db/repositories/conversations';
 import { getRoutingSubject, listRoutingRules } from '../db/repositories/routingRules';
@@ -13,8 +14,10 @@ import { firstMatchingRule, plannedChanges } from './matchRoutingRule';
 export async function routeNewConversation(
   trx: Knex.Transaction,
   conversationId: string,
+  /** The rules, when the caller already read them in this transaction (a batch of ingests). */
+  loadedRules?: RoutingRuleDto[],
 ): Promise<{ ruleName: string; teamId: string | null } | null> {
-  const rules = await listRoutingRules(trx);
+  const rules = loadedRules ?? (await listRoutingRules(trx));
   if (!rules.some((r) => r.enabled)) return null;
   const row = await getRoutingSubject(trx, conversationId);
   if (!row) return null;

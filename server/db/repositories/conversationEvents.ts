@@ -32,24 +32,34 @@ export type ConversationEventType =
   | 'conversation.routed'
   | 'conversation.returned_to_queue';
 
+export interface NewConversationEvent {
+  conversationId: string;
+  type: ConversationEventType;
+  actorUserId?: string | null;
+  actorKind: 'user' | 'customer' | 'system';
+  data?: Record<string, unknown>;
+}
+
 /** Appends to the conversation's audit trail: every change, who, when. */
-export async function recordConversationEvent(
+export async function recordConversationEvent(trx: Knex.Transaction, e: NewConversationEvent): Promise<void> {
+  await recordConversationEvents(trx, [e]);
+}
+
+/** Several entries in one statement, in the given order (ids ascend with it). */
+export async function recordConversationEvents(
   trx: Knex.Transaction,
-  e: {
-    conversationId: string;
-    type: ConversationEventType;
-    actorUserId?: string | null;
-    actorKind: 'user' | 'customer' | 'system';
-    data?: Record<string, unknown>;
-  },
+  events: NewConversationEvent[],
 ): Promise<void> {
-  await trx('conversation_events').insert({
-    conversation_id: e.conversationId,
-    type: e.type,
-    actor_user_id: e.actorUserId ?? null,
-    actor_kind: e.actorKind,
-    data: e.data ?? {},
-  });
+  if (events.length === 0) return;
+  await trx('conversation_events').insert(
+    events.map((e) => ({
+      conversation_id: e.conversationId,
+      type: e.type,
+      actor_user_id: e.actorUserId ?? null,
+      actor_kind: e.actorKind,
+      data: e.data ?? {},
+    })),
+  );
 }
 
 /** The audit trail of a conversation, oldest first, with the acting user's name. */

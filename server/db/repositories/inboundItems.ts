@@ -10,16 +10,15 @@ export interface InboundItemRow {
   attempts: number;
 }
 
-/** Locks the item for this transaction so two ingest jobs for one item serialise. */
-export async function lockInboundItem(
-  trx: Knex.Transaction,
-  id: string,
-): Promise<InboundItemRow | undefined> {
-  return trx('inbound_items').where({ id }).forUpdate().first();
+/** Locks a batch of items in id order (so concurrent batches serialise without deadlocking). */
+export async function lockInboundItems(trx: Knex.Transaction, ids: string[]): Promise<InboundItemRow[]> {
+  if (ids.length === 0) return [];
+  return trx('inbound_items').whereIn('id', ids).orderBy('id').forUpdate().select('*');
 }
 
-export async function markInboundProcessed(trx: Knex.Transaction, id: string): Promise<void> {
-  await trx('inbound_items').where({ id }).update({ processed_at: trx.fn.now(), last_error: null });
+export async function markInboundItemsProcessed(trx: Knex.Transaction, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await trx('inbound_items').whereIn('id', ids).update({ processed_at: trx.fn.now(), last_error: null });
 }
 
 export async function recordInboundFailure(db: Knex, id: string, error: string): Promise<void> {

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
 import {
-  listConversationMetricRows,
-  loadMetricTimeline,
+  listMetricRowsOf,
+  loadMetricTimelines,
   type MetricRow,
-  writeConversationMetricRows,
+  writeMetricRows,
 } from '../../db/repositories/responseMetrics';
 import type { CalendarProvider } from './businessCalendar';
 import { computeMetricEvents } from './computeMetricEvents';
@@ -41,51 +41,66 @@ export async function refreshConversationMetrics(
   conversationId: string,
   opts: RefreshOptions = {},
 ): Promise<void> {
+  await refreshConversationsMetrics(trx, [conversationId], opts);
+}
+
+/** `refreshConversationMetrics` for many conversations with a few statements in all (a batch of ingests). */
+export async function refreshConversationsMetrics(
+  trx: Knex.Transaction,
+  conversationIds: string[],
+  opts: RefreshOptions = {},
+): Promise<void> {
   const db = trx as unknown as Knex;
-  const timeline = await loadMetricTimeline(db, conversationId);
-  if (!timeline) return;
+  const timelines = await loadMetricTimelines(db, conversationIds);
+  if (timelines.size === 0) return;
   // The same team calendars as the SLA due times (business hours and holidays per team).
   const calendars = opts.calendars ?? (await teamCalendarProvider(db));
   const zone = opts.timeZone ?? REPORT_TIME_ZONE;
-  const existing = new Map((await listConversationMetricRows(db, conversationId)).map((r) => [r.key, r]));
-
-  const wanted: MetricRow[] = [];
-  for (const e of computeMetricEvents(timeline.entries)) {
-    const teamId = existing.has(e.key) ? (existing.get(e.key)?.teamId ?? null) : timeline.conversation.teamId;
-    const local = DateTime.fromMillis(e.at, { zone });
-    let seconds = 0;
-    let businessSeconds: number | null = null;
-    if (e.startAt !== null) {
-      // A reply stamped before the message it answers (clock skew between platform and us) counts as 0.
-      seconds = Math.max(0, e.at - e.startAt) / 1000;
-      const calendar = await calendars(teamId);
-      businessSeconds = calendar.businessMsBetween(new Date(e.startAt), new Date(e.at)) / 1000;
+  const stored = await listMetricRowsOf(db, [...timelines.keys()]);
+  const changes: Parameters<typeof writeMetricRows>[1] = [];
+  for (const timeline of timelines.values()) {
+    const existing = new Map((stored.get(timeline.conversation.id) ?? []).map((r) => [r.key, r]));
+    const wanted: MetricRow[] = [];
+    for (const e of computeMetricEvents(timeline.entries)) {
+      const teamId = existing.has(e.key)
+        ? (existing.get(e.key)?.teamId ?? null)
+        : timeline.conversation.teamId;
+      const local = DateTime.fromMillis(e.at, { zone });
+      let seconds = 0;
+      let businessSeconds: number | null = null;
+      if (e.startAt !== null) {
+        // A reply stamped before the message it answers (clock skew between platform and us) counts as 0.
+        seconds = Math.max(0, e.at - e.startAt) / 1000;
+        const calendar = await calendars(teamId);
+        businessSeconds = calendar.businessMsBetween(new Date(e.startAt), new Date(e.at)) / 1000;
+      }
+      wanted.push({
+        key: e.key,
+        kind: e.kind,
+        episode: e.episode,
+        messageId: e.messageId,
+        agentId: e.agentId,
+        teamId,
+        channel: e.channel,
+        startAt: e.startAt === null ? null : new Date(e.startAt),
+        at: new Date(e.at),
+        seconds,
+        businessSeconds,
+        localDay: local.toISODate() ?? '',
+        localHour: local.hour,
+      });
     }
-    wanted.push({
-      key: e.key,
-      kind: e.kind,
-      episode: e.episode,
-      messageId: e.messageId,
-      agentId: e.agentId,
-      teamId,
-      channel: e.channel,
-      startAt: e.startAt === null ? null : new Date(e.startAt),
-      at: new Date(e.at),
-      seconds,
-      businessSeconds,
-      localDay: local.toISODate() ?? '',
-      localHour: local.hour,
+    const wantedKeys = new Set(wanted.map((r) => r.key));
+    const insert = wanted.filter((r) => {
+      const old = existing.get(r.key);
+      return !old || !same(old, r);
     });
+    const deleteKeys = [...existing.keys()].filter(
+      (k) => !wantedKeys.has(k) || insert.some((r) => r.key === k),
+    );
+    if (deleteKeys.length > 0 || insert.length > 0) {
+      changes.push({ conversation: timeline.conversation, deleteKeys, insert });
+    }
   }
-
-  const wantedKeys = new Set(wanted.map((r) => r.key));
-  const insert = wanted.filter((r) => {
-    const old = existing.get(r.key);
-    return !old || !same(old, r);
-  });
-  const deleteKeys = [...existing.keys()].filter(
-    (k) => !wantedKeys.has(k) || insert.some((r) => r.key === k),
-  );
-  if (deleteKeys.length === 0 && insert.length === 0) return;
-  await writeConversationMetricRows(trx, timeline.conversation, { deleteKeys, insert });
+  await writeMetricRows(trx, changes);
 }

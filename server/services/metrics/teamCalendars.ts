@@ -26,7 +26,11 @@ export function toMetricsCalendar(hours: TeamHours): BusinessCalendar {
  * else the default calendar, else 24/7. Loaded once per call (a refresh or a backfill batch).
  */
 export async function teamCalendarProvider(db: Knex | Knex.Transaction): Promise<CalendarProvider> {
-  const calendars = await loadCalendars(db);
+  return calendarProviderFrom(await loadCalendars(db));
+}
+
+/** The same provider over calendars already loaded (ingest loads them once per batch for SLA and metrics). */
+export function calendarProviderFrom(calendars: Map<string, TeamHours>): CalendarProvider {
   const cache = new Map<string, BusinessCalendar>();
   return (teamId) => {
     const key = teamId ?? '';
