@@ -19,7 +19,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { outboundAttempts: 6, outbound
 export type QueueBackendConfig = (
   | { kind: 'redis'; redisUrl: string; prefix: string }
   | { kind: 'postgres'; databaseUrl: string; prefix: string }
-) & { retry?: RetryPolicy };
+) & {
+  retry?: RetryPolicy;
+  /** Connection errors of the producer side (queues); without it BullMQ prints them with console.error. */
+  onQueueError?: (error: Error, queue: string) => void;
+};
 
 type WorkerOpts = Omit<WorkerOptions, 'connection'>;
 
@@ -96,6 +100,8 @@ export function createQueueSet(config: QueueBackendConfig): QueueSet {
       let q = queues.get(name);
       if (!q) {
         q = make.queue(name);
+        const onError = config.onQueueError;
+        if (onError) q.on('error', (error: Error) => onError(error, name));
         queues.set(name, q);
       }
       return q as Queue<JobPayloads[N]>;
