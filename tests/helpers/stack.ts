@@ -69,11 +69,13 @@ export async function startStack(
     logSink?: { level: string; write(line: string): void };
     /** Keep login sessions in Redis (under the queue prefix) instead of PostgreSQL. */
     sessionsInRedis?: string;
+    /** A migrated database to use instead of a fresh copy of the template (fault tests: their own server). */
+    database?: TestDatabase;
   } = {
     queue: 'postgres',
   },
 ): Promise<Stack> {
-  const database = await createTestDatabase();
+  const database = opts.database ?? (await createTestDatabase());
   // Generous limits: tests poll every second; the real limits are tested on their own.
   const generous = { limit: 1_000_000, windowMs: 15 * 60_000 };
   const sim = await startSimulator({
