@@ -30,7 +30,8 @@ export class WorkerFleet {
   private readonly slots: Slot[] = [];
   spawned = 0;
   kills = 0;
-  /** Exits nobody asked for (crashes), with the tail of the process's output. */
+  private stopping = false;
+  /** Exits nobody asked for (crashes, restarted at once), with the tail of the process's output. */
   readonly crashes: string[] = [];
   private readonly expectedExits = new Set<ChildProcess>();
 
@@ -59,8 +60,11 @@ export class WorkerFleet {
       );
     });
     child.once('exit', (code, signal) => {
-      if (!this.expectedExits.has(child))
-        this.crashes.push(`pid ${child.pid} exited (${code ?? signal}):\n${output.join('').slice(-2000)}`);
+      if (this.expectedExits.has(child) || this.stopping) return;
+      this.crashes.push(`pid ${child.pid} exited (${code ?? signal}):\n${output.join('').slice(-2000)}`);
+      // Like a process manager: a worker that died by itself is started again.
+      const index = this.slots.findIndex((s) => s.child === child);
+      if (index >= 0) this.slots[index] = this.spawnOne();
     });
     // A worker killed before it was ready rejects this; only callers that await it care.
     ready.catch(() => undefined);
@@ -78,6 +82,8 @@ export class WorkerFleet {
     const slot = this.slots[index];
     if (!slot) throw new Error(`no worker ${index}`);
     this.expectedExits.add(slot.child);
+    // A worker that already died by itself is being replaced; a kill must hit a live process.
+    if (slot.child.exitCode !== null || slot.child.signalCode !== null) return this.killAndRespawn();
     await killHard(slot.child);
     this.kills++;
     this.slots[index] = this.spawnOne();
@@ -85,7 +91,13 @@ export class WorkerFleet {
 
   /** Waits until every current worker is ready. */
   async allReady(): Promise<void> {
-    await Promise.all(this.slots.map((s) => s.ready));
+    // A slot whose worker crashed before it was ready holds a replacement by now: wait for that one.
+    for (let attempt = 0; ; attempt++) {
+      const results = await Promise.allSettled(this.slots.map((s) => s.ready));
+      const failed = results.find((r) => r.status === 'rejected');
+      if (!failed) return;
+      if (attempt >= 5) throw failed.reason;
+    }
   }
 
   /** The recent output of every worker, for failure messages. */
@@ -95,6 +107,7 @@ export class WorkerFleet {
 
   /** SIGTERM (clean shutdown), SIGKILL after `graceMs`. */
   async stop(graceMs = 10_000): Promise<void> {
+    this.stopping = true;
     await Promise.all(
       this.slots.map(async ({ child }) => {
         this.expectedExits.add(child);
