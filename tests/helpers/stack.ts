@@ -57,6 +57,8 @@ export async function startStack(
     accountSettings?: Record<string, unknown>;
     crashAt?: DeliverDeps['crashAt'];
     outboundAttempts?: number;
+    /** First retry delay of outbound jobs (default 200 ms: tests see a failure in seconds). */
+    outboundBackoffMs?: number;
     /** Also connect the simulator's Facebook page and accept its webhooks. */
     facebook?: boolean;
     /** PUBLIC_URL for attachment URLs sent to the platform. */
@@ -113,7 +115,7 @@ export async function startStack(
     secretBox: createSecretBox([opts.encryptionKey ?? randomBytes(32)]),
     xApiBaseUrl: sim.url,
     // Two quick attempts: tests see a failure in seconds instead of a minute of backoff.
-    retry: { outboundAttempts: opts.outboundAttempts ?? 2, outboundBackoffMs: 200 },
+    retry: { outboundAttempts: opts.outboundAttempts ?? 2, outboundBackoffMs: opts.outboundBackoffMs ?? 200 },
     requestTimeoutMs: 2000,
     facebook: { graphBaseUrl: sim.url, graphVersion: 'v25.0', appSecret: FB_TEST.appSecret },
     ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),

@@ -21,8 +21,10 @@ export async function startFaultStack(opts: {
     ...(opts.database ? { database: opts.database } : {}),
     // X allows about 100 posts a day; the faults suites send more, and the budget is tested elsewhere.
     accountSettings: { postsPer24h: 100_000 },
-    // Enough attempts to outlast a few seconds without Redis or PostgreSQL.
+    // The production retry policy (6 attempts, 2 s doubling): retries span about a minute, longer than
+    // the outages injected here. A test-speed 200 ms backoff burns every attempt within the outage.
     outboundAttempts: 6,
+    outboundBackoffMs: 2000,
   });
   const db = stack.core.db;
   // The first read of a stream starts at "now"; after it every new mention must arrive.
