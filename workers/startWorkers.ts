@@ -56,19 +56,34 @@ export async function startWorkers(ctx: WorkerContext, opts: WorkerOptions = {})
     stuckSendingMs: SWEEP_STUCK_SENDING_MS,
     pollEveryMs: ctx.pollEveryMs,
   });
-  await ctx.queues.queue(QUEUES.maintenance).upsertJobScheduler(
-    jobId('sweep'),
-    { every: opts.sweepEveryMs ?? 15_000 },
-    {
-      name: QUEUES.maintenance,
-      data: { task: 'sweep' },
-      opts: { removeOnFail: true },
+  const sweepEveryMs = opts.sweepEveryMs ?? 15_000;
+  const declareSweeper = () =>
+    ctx.queues.queue(QUEUES.maintenance).upsertJobScheduler(
+      jobId('sweep'),
+      { every: sweepEveryMs },
+      {
+        name: QUEUES.maintenance,
+        data: { task: 'sweep' },
+        opts: { removeOnFail: true },
+      },
+    );
+  await declareSweeper();
+  // The sweeper re-declares the poll schedulers, but its own scheduler lives in the queue too: a
+  // flushed or replaced Redis would lose it for good. Re-declaring it is idempotent and cheap.
+  const keeper = setInterval(
+    () => {
+      declareSweeper().catch((err: unknown) =>
+        log.warn({ err }, 'could not re-declare the sweep scheduler; retrying'),
+      );
     },
+    Math.max(sweepEveryMs, 1000),
   );
+  keeper.unref();
   log.info({ backend: ctx.queues.kind, staleAfterMs: SWEEP_STALE_AFTER_MS }, 'workers started');
   return {
     workers,
     async close() {
+      clearInterval(keeper);
       await Promise.all(workers.map((w) => w.close()));
     },
   };

@@ -7,6 +7,7 @@ import {
   type WorkerOptions,
 } from 'bullmq';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import type { JobPayloads, QueueName } from './jobs';
 
 /** How often and how fast failed jobs are retried. Configurable so tests need not wait a minute. */
@@ -19,7 +20,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { outboundAttempts: 6, outbound
 export type QueueBackendConfig = (
   | { kind: 'redis'; redisUrl: string; prefix: string }
   | { kind: 'postgres'; databaseUrl: string; prefix: string }
-) & { retry?: RetryPolicy };
+) & {
+  retry?: RetryPolicy;
+  /** Connection errors of the producer side (queues); without it BullMQ prints them with console.error. */
+  onQueueError?: (error: Error, queue: string) => void;
+};
 
 type WorkerOpts = Omit<WorkerOptions, 'connection'>;
 
@@ -44,6 +49,18 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: true,
   removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
 };
+
+/**
+ * pg-pool takes its error listener off a client while it is checked out; when PostgreSQL goes away under
+ * a query, pg then emits 'error' with no listener, which throws and kills the process (seen when the
+ * fault suite restarts PostgreSQL). The query itself is rejected either way, and BullMQ retries it.
+ */
+class GuardedPgClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
 
 export function createQueueSet(config: QueueBackendConfig): QueueSet {
   const queues = new Map<QueueName, Queue>();
@@ -75,6 +92,7 @@ export function createQueueSet(config: QueueBackendConfig): QueueSet {
       schema: `${config.prefix}_queue`,
       migrate: true,
       max: 4,
+      Client: GuardedPgClient,
     };
     make = {
       // The queue API is the same on both backends; only the generic backend parameter differs.
@@ -96,6 +114,8 @@ export function createQueueSet(config: QueueBackendConfig): QueueSet {
       let q = queues.get(name);
       if (!q) {
         q = make.queue(name);
+        const onError = config.onQueueError;
+        if (onError) q.on('error', (error: Error) => onError(error, name));
         queues.set(name, q);
       }
       return q as Queue<JobPayloads[N]>;

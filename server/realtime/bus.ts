@@ -138,6 +138,8 @@ export function listenEvents(opts: {
     const old = client;
     client = null;
     old?.removeAllListeners();
+    // A dead client may still emit 'error' while ending: without a listener that would crash the process.
+    old?.on('error', () => {});
     old?.end().catch(() => {});
     attempt++;
     const delay = Math.min(10_000, 250 * 2 ** Math.min(attempt, 6));

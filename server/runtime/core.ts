@@ -41,14 +41,24 @@ export function createCore(input: {
   xOAuth?: XOAuthConfig | null;
 }): Core {
   const db = createDb({ url: input.databaseUrl, ...(input.poolMax ? { poolMax: input.poolMax } : {}) });
+  const queueLog = input.logger.child({ category: 'queues' });
+  // Redis or PostgreSQL away: logged once per reconnect attempt at warn; jobs wait in PostgreSQL.
+  const onQueueError = (err: Error, queue: string) => queueLog.warn({ err, queue }, 'queue connection error');
   const queues = createQueueSet(
     input.env.REDIS_URL
-      ? { kind: 'redis', redisUrl: input.env.REDIS_URL, prefix: input.env.QUEUE_PREFIX, retry: input.retry }
+      ? {
+          kind: 'redis',
+          redisUrl: input.env.REDIS_URL,
+          prefix: input.env.QUEUE_PREFIX,
+          retry: input.retry,
+          onQueueError,
+        }
       : {
           kind: 'postgres',
           databaseUrl: input.databaseUrl,
           prefix: input.env.QUEUE_PREFIX,
           retry: input.retry,
+          onQueueError,
         },
   );
   return {

@@ -60,10 +60,31 @@ export async function pollAccount(deps: PollDeps, channelAccountId: string): Pro
   const account = await getChannelAccount(deps.db, channelAccountId);
   if (!account) return { kind: 'skipped', reason: 'account not found' };
   if (account.status !== 'active') return { kind: 'skipped', reason: `account is ${account.status}` };
-  if (!(await acquirePollLease(deps.db, account.id, now(), LEASE_MS))) {
+  // Marked before the first await: a second poll job of this account in this process must see it.
+  if (pollsRunningHere.has(account.id))
     return { kind: 'skipped', reason: 'another poll of this account is running' };
+  pollsRunningHere.add(account.id);
+  try {
+    // No poll of this account runs here, so a lease of this process's is left from a poll that could
+    // not release it (PostgreSQL went away before its `finally`): take it over.
+    if (!(await acquirePollLease(deps.db, account.id, now(), LEASE_MS, { ownLeaseIsStale: true }))) {
+      return { kind: 'skipped', reason: 'another poll of this account is running' };
+    }
+    return await pollLeased(deps, account, now);
+  } finally {
+    pollsRunningHere.delete(account.id);
   }
-  const log = deps.logger.child({ channelAccountId });
+}
+
+/** Accounts this process is polling right now (a lease of ours for any other account is stale). */
+const pollsRunningHere = new Set<string>();
+
+async function pollLeased(
+  deps: PollDeps,
+  account: ChannelAccountRow,
+  now: () => number,
+): Promise<PollOutcome> {
+  const log = deps.logger.child({ channelAccountId: account.id });
   // The lease is held now: nothing before the `finally` below may throw, so bad stored JSON falls
   // back to defaults (and is logged) instead of blocking this account's polling for the lease time.
   const settings = orDefault(

@@ -59,6 +59,8 @@ export async function startStack(
     accountSettings?: Record<string, unknown>;
     crashAt?: DeliverDeps['crashAt'];
     outboundAttempts?: number;
+    /** First retry delay of outbound jobs (default 200 ms: tests see a failure in seconds). */
+    outboundBackoffMs?: number;
     /** Also connect the simulator's Facebook page and accept its webhooks. */
     facebook?: boolean;
     /** PUBLIC_URL for attachment URLs sent to the platform. */
@@ -75,11 +77,13 @@ export async function startStack(
     xApiVia?: (simUrl: string) => Promise<string>;
     /** METRICS_TOKEN of the web app (/metrics open when unset). */
     metricsToken?: string;
+    /** A migrated database to use instead of a fresh copy of the template (fault tests: their own server). */
+    database?: TestDatabase;
   } = {
     queue: 'postgres',
   },
 ): Promise<Stack> {
-  const database = await createTestDatabase();
+  const database = opts.database ?? (await createTestDatabase());
   // Generous limits: tests poll every second; the real limits are tested on their own.
   const generous = { limit: 1_000_000, windowMs: 15 * 60_000 };
   const sim = await startSimulator({
@@ -118,7 +122,7 @@ export async function startStack(
     secretBox: createSecretBox([opts.encryptionKey ?? randomBytes(32)]),
     xApiBaseUrl,
     // Two quick attempts: tests see a failure in seconds instead of a minute of backoff.
-    retry: { outboundAttempts: opts.outboundAttempts ?? 2, outboundBackoffMs: 200 },
+    retry: { outboundAttempts: opts.outboundAttempts ?? 2, outboundBackoffMs: opts.outboundBackoffMs ?? 200 },
     requestTimeoutMs: 2000,
     facebook: { graphBaseUrl: sim.url, graphVersion: 'v25.0', appSecret: FB_TEST.appSecret },
     ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),

@@ -183,6 +183,21 @@ describe('fetchMentions: catching up', () => {
     expect(sinceCursor(caughtUp.cursor).sinceId).toBe(backlog.at(-1));
   }, 60_000);
 
+  it('reports no gap when only the overlap window holds more than 800 mentions', async () => {
+    const { cursor } = await startMentions();
+    await mentions(850);
+    clock.advance(10_000);
+    const first = await fetchMentions(api(), account, cursor);
+    expect(first.gap).toBeDefined();
+    // A busy account, polled again within the overlap window: everything new is read, no gap.
+    const fresh = await mentions(20);
+    clock.advance(1_000);
+    const second = await fetchMentions(api(), account, first.cursor);
+    for (const id of fresh) expect(ids(second)).toContain(id);
+    expect(second.gap).toBeUndefined();
+    expect(sinceCursor(second.cursor).sinceId).toBe(fresh.at(-1));
+  }, 60_000);
+
   it('reports no gap when fewer than 800 mentions came in', async () => {
     const { cursor } = await startMentions();
     await mentions(120);

@@ -151,17 +151,22 @@ async function pagedSince(
     return { items, cursor: state, rateLimits, reads, incomplete: error as Error };
   }
   const newestId = maxId(state.sinceId, newest);
+  // Reading back into the overlap window re-reads posts seen before (for the ones X shows late); only
+  // an unread range newer than the last cursor is a gap. At high volume the window alone holds more
+  // than the cap, and calling that a gap would flag every poll of a busy account.
+  const unreadRemains = oldest !== null && (state.sinceId === null || BigInt(oldest) > BigInt(state.sinceId));
+  const lastRead = state.sinceId ?? since;
   let gap: IngestGap | undefined;
-  if (cap && since !== null && reads >= cap && oldest) {
+  if (cap && since !== null && reads >= cap && oldest && unreadRemains) {
     gap = {
-      newerThanId: since,
+      newerThanId: lastRead,
       olderThanId: oldest,
-      note: `X returns only the newest ${cap} mentions; mentions older than ${oldest} and newer than ${since} may be missing`,
+      note: `X returns only the newest ${cap} mentions; mentions older than ${oldest} and newer than ${lastRead} may be missing`,
     };
-  } else if (token && since !== null && oldest) {
+  } else if (token && since !== null && oldest && unreadRemains) {
     // More pages than one poll reads: say so rather than skip them silently.
     gap = {
-      newerThanId: since,
+      newerThanId: lastRead,
       olderThanId: oldest,
       note: `More than ${o.maxPages * 100} posts since the last read; older ones than ${oldest} were skipped`,
     };

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Platform } from '../../../common/types';
 import type { InboundItem, IngestGap, RateLimitSnapshot, StreamCursor } from '../../channels/adapter';
+import { DB_SESSION_OWNER } from '../knex';
 
 export type ChannelAccountStatus = 'active' | 'paused' | 'needs_reauth' | 'disabled';
 
@@ -149,18 +150,39 @@ export async function listIngestGaps(db: Knex, accountIds: string[], sinceDays =
 
 /**
  * Takes the account's poll lease for `ms` (one poller per account across processes and
- * overlapping scheduler runs). Returns false when another poller holds it.
+ * overlapping scheduler runs). Returns false when another poller holds it. A lease whose holder has no
+ * PostgreSQL session left (its process was killed or crashed) is taken over at once: waiting for it to
+ * time out would stop the account's polling for minutes after every worker crash. So is one of this
+ * process's own that no running poll holds (`ownLeaseIsStale`).
  */
 export async function acquirePollLease(
   db: Knex,
   accountId: string,
   now: number,
   ms: number,
+  opts: { owner?: string; ownLeaseIsStale?: boolean } = {},
 ): Promise<boolean> {
+  const owner = opts.owner ?? DB_SESSION_OWNER;
   const rows = await db('channel_accounts')
     .where({ id: accountId })
-    .andWhereRaw("coalesce((usage->>'leaseUntil')::bigint, 0) < ?", [now])
-    .update({ usage: db.raw("usage || jsonb_build_object('leaseUntil', ?::bigint)", [now + ms]) })
+    .andWhere((q) =>
+      q
+        .whereRaw("coalesce((usage->>'leaseUntil')::bigint, 0) < ?", [now])
+        .orWhereRaw(
+          "usage->>'leaseOwner' is not null and usage->>'leaseOwner' <> ? and not exists " +
+            "(select 1 from pg_stat_activity a where a.application_name = usage->>'leaseOwner')",
+          [owner],
+        )
+        // Our own lease, but no poll of this account runs here: the poll that took it could not
+        // release it (PostgreSQL went away before its `finally` ran).
+        .orWhereRaw("? and usage->>'leaseOwner' = ?", [opts.ownLeaseIsStale === true, owner]),
+    )
+    .update({
+      usage: db.raw("usage || jsonb_build_object('leaseUntil', ?::bigint, 'leaseOwner', ?::text)", [
+        now + ms,
+        owner,
+      ]),
+    })
     .returning('id');
   return rows.length > 0;
 }
@@ -173,7 +195,7 @@ export async function savePollUsage(
 ): Promise<void> {
   await db('channel_accounts')
     .where({ id: accountId })
-    .update({ usage: JSON.stringify({ ...usage, leaseUntil: 0 }) });
+    .update({ usage: JSON.stringify({ ...usage, leaseUntil: 0, leaseOwner: null }) });
 }
 
 export async function updateAccountSettings(db: Knex, accountId: string, settings: unknown): Promise<void> {
