@@ -85,6 +85,10 @@ describe('PostgreSQL restarted mid-run', () => {
       `ready ${readyMs} ms and events ${eventsMs} ms after the restart; settled ${Date.now() - upAt} ms after it, ` +
         `total ${Date.now() - started} ms; ingest ${JSON.stringify(ingest)}; replies ${JSON.stringify(replies)}`,
     );
+    if (replies.failed > 0) {
+      const reasons = await s.db('messages').whereIn('id', messageIds).where({ delivery_state: 'failed' });
+      log(`failed replies: ${JSON.stringify(reasons.map((r) => [r.delivery_error, r.delivery_attempts]))}`);
+    }
     expect(notReady.status).toBe(503);
     expect(ingest).toEqual(cleanReport(MENTIONS));
     expect(replies).toEqual(cleanReplyReport(REPLIES));

@@ -98,6 +98,26 @@ describe('TwitterAdapter against the X simulator', () => {
     expect(found?.externalId).toBe(posted.externalId);
   });
 
+  it("finds a reply when more than a page of the brand's posts came after it", async () => {
+    const target = await post({ author: { username: 'r2', name: 'R' }, text: `@${brand} hilfe` });
+    const since = new Date();
+    const posted = await adapter.postReply(
+      { channel: 'public' as const, inReplyToExternalId: target },
+      'Wir melden uns ^AB',
+    );
+    // 150 later posts by the brand (other agents' replies): ours is on the second page.
+    const other = await post({ author: { username: 'r3', name: 'S' }, text: `@${brand} auch` });
+    for (let i = 0; i < 150; i++) {
+      await post({ author: { username: brand, name: 'Brand' }, text: `Antwort ${i}`, in_reply_to: other });
+    }
+    const found = await adapter.findPostedReply(
+      { channel: 'public' as const, inReplyToExternalId: target },
+      'Wir melden uns ^AB',
+      since,
+    );
+    expect(found?.externalId).toBe(posted.externalId);
+  });
+
   describe('images', () => {
     // The smallest valid PNG (1×1 transparent pixel), padded past one upload chunk (1 MB).
     const png = Buffer.concat([

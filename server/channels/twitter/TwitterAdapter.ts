@@ -44,6 +44,8 @@ export interface TwitterAdapterOptions {
 
 /** Allow for clock skew between us and X when comparing creation times. */
 const SKEW_MS = 5 * 60_000;
+/** Pages of 100 read when looking for a reply whose sending was cut off (crash recovery only). */
+const LOOKUP_PAGES = 10;
 
 /** Image types X takes on posts and DMs (X docs: JPG, PNG, GIF, WEBP). */
 const X_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
@@ -154,38 +156,55 @@ export class TwitterAdapter implements ChannelAdapter {
    */
   async findPostedReply(target: ReplyTarget, text: string, since: Date): Promise<PostedReply | null> {
     const earliest = since.getTime() - SKEW_MS;
-    if (target.channel === 'dm') {
-      const res = await this.api.get(
-        DMS_ENDPOINT,
-        'dm_events',
-        { max_results: 100, event_types: 'MessageCreate', 'dm_event.fields': DM_FIELDS },
-        xDmEventsSchema,
-      );
-      const match = (res.body.data ?? []).find(
-        (e) =>
-          e.sender_id === this.account.userId &&
-          e.dm_conversation_id?.split('-').includes(target.participantId) &&
-          sameDmText(text, e.text) &&
-          (!e.created_at || Date.parse(e.created_at) >= earliest),
-      );
-      return match
-        ? { externalId: match.id, postedAt: match.created_at ?? new Date(this.api.now()).toISOString() }
-        : null;
-    }
+    const found = (id: string, createdAt: string | undefined): PostedReply => ({
+      externalId: id,
+      postedAt: createdAt ?? new Date(this.api.now()).toISOString(),
+    });
     if (target.channel === 'private_reply') return null;
-    const res = await this.api.get(
-      OWN_ENDPOINT,
-      `users/${this.account.userId}/tweets`,
-      { max_results: 100, 'tweet.fields': TWEET_FIELDS },
-      xTimelineSchema,
-    );
-    const match = (res.body.data ?? []).find(
-      (post) =>
-        post.referenced_tweets?.some((r) => r.type === 'replied_to' && r.id === target.inReplyToExternalId) &&
-        (!post.created_at || Date.parse(post.created_at) >= earliest),
-    );
-    return match
-      ? { externalId: match.id, postedAt: match.created_at ?? new Date(this.api.now()).toISOString() }
-      : null;
+    // Newest first, page by page: with many replies sent since this one, ours is not on the first
+    // page. Stop at the lookup window's start or after LOOKUP_PAGES pages (read budget).
+    let token: string | undefined;
+    for (let page = 0; page < LOOKUP_PAGES; page += 1) {
+      const paging: Record<string, string> = token ? { pagination_token: token } : {};
+      if (target.channel === 'dm') {
+        const res = await this.api.get(
+          DMS_ENDPOINT,
+          'dm_events',
+          { max_results: 100, event_types: 'MessageCreate', 'dm_event.fields': DM_FIELDS, ...paging },
+          xDmEventsSchema,
+        );
+        const events = res.body.data ?? [];
+        const match = events.find(
+          (e) =>
+            e.sender_id === this.account.userId &&
+            e.dm_conversation_id?.split('-').includes(target.participantId) &&
+            sameDmText(text, e.text) &&
+            (!e.created_at || Date.parse(e.created_at) >= earliest),
+        );
+        if (match) return found(match.id, match.created_at);
+        const oldest = events.at(-1)?.created_at;
+        token = res.body.meta.next_token;
+        if (!token || (oldest && Date.parse(oldest) < earliest)) return null;
+        continue;
+      }
+      const res = await this.api.get(
+        OWN_ENDPOINT,
+        `users/${this.account.userId}/tweets`,
+        {
+          max_results: 100,
+          'tweet.fields': TWEET_FIELDS,
+          start_time: new Date(earliest).toISOString(),
+          ...paging,
+        },
+        xTimelineSchema,
+      );
+      const match = (res.body.data ?? []).find((post) =>
+        post.referenced_tweets?.some((r) => r.type === 'replied_to' && r.id === target.inReplyToExternalId),
+      );
+      if (match) return found(match.id, match.created_at);
+      token = res.body.meta.next_token;
+      if (!token) return null;
+    }
+    return null;
   }
 }
