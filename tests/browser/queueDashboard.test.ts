@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { clientDistDir, type Stack, startStack } from '../helpers/stack';
 import { chromiumLaunchOptions, describeIfChromium } from '../helpers/testEnv';
@@ -7,6 +8,8 @@ import { chromiumLaunchOptions, describeIfChromium } from '../helpers/testEnv';
  * Content-Security-Policy, on the PostgreSQL queue backend, and its actions pass the CSRF check when
  * they come from the page itself (the browser's Origin header) but not from another site.
  */
+const shots = path.resolve(__dirname, '../../test-results/screenshots');
+
 describeIfChromium('queue dashboard in Chromium', () => {
   let stack: Stack;
   let browser: Browser;
@@ -38,6 +41,7 @@ describeIfChromium('queue dashboard in Chromium', () => {
       await page.getByText(queue, { exact: true }).first().waitFor({ timeout: 20_000 });
     }
     expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(shots, 'queue-dashboard.png') });
     // Only the external web font is refused (on purpose); scripts and styles of the board all load.
     expect(violations.filter((v) => !v.includes('fonts.googleapis.com'))).toEqual([]);
 
