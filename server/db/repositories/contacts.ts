@@ -8,28 +8,8 @@ export async function upsertContact(
   platform: Platform,
   user: PlatformUser,
 ): Promise<string> {
-  const [row] = await trx('contacts')
-    .insert({
-      platform,
-      platform_user_id: user.platformUserId,
-      handle: user.handle,
-      name: user.name,
-      avatar_url: user.avatarUrl,
-      followers_count: user.followersCount,
-      verified: user.verified,
-    })
-    .onConflict(['platform', 'platform_user_id'])
-    // Some sources (Messenger webhooks) carry no name: never overwrite what we know with nothing.
-    .merge({
-      handle: trx.raw("coalesce(nullif(excluded.handle, ''), contacts.handle)"),
-      name: trx.raw("coalesce(nullif(excluded.name, ''), contacts.name)"),
-      avatar_url: trx.raw('coalesce(excluded.avatar_url, contacts.avatar_url)'),
-      followers_count: trx.raw('coalesce(excluded.followers_count, contacts.followers_count)'),
-      verified: trx.raw('excluded.verified'),
-      updated_at: trx.fn.now(),
-    })
-    .returning('id');
-  return (row as { id: string }).id;
+  const ids = await upsertContacts(trx, platform, [user]);
+  return ids.get(user.platformUserId) as string;
 }
 
 /**
@@ -76,6 +56,7 @@ export async function upsertContacts(
         })),
     )
     .onConflict(['platform', 'platform_user_id'])
+    // Some sources (Messenger webhooks) carry no name: never overwrite what we know with nothing.
     .merge({
       handle: trx.raw("coalesce(nullif(excluded.handle, ''), contacts.handle)"),
       name: trx.raw("coalesce(nullif(excluded.name, ''), contacts.name)"),
