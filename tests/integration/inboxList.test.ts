@@ -123,6 +123,24 @@ describe('inbox list, filters, bulk and undo', () => {
     }
   });
 
+  it('pages through rows that share one timestamp to the microsecond (one ingest batch) without skipping', async () => {
+    // A batch of ingested items is one transaction: its conversations share now() to the microsecond.
+    await stack.core.db('conversations').update({ updated_at: '2026-11-20 10:00:00.123456+00' });
+    const all = await ids('status=all&sort=updated&limit=200');
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: ConversationListResponse = await list(
+        anna,
+        `status=all&sort=updated&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      paged.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(all.length).toBeGreaterThan(3);
+    expect(paged).toEqual(all);
+  });
+
   it('routes to a team: My teams lists it for members only, with its count, and the activity records it', async () => {
     const c = await arrive('team_tina', 'Bitte an das Team');
     const { teams } = (await stack.api(anna, 'GET', '/api/teams')).body as TeamListResponse;

@@ -174,16 +174,17 @@ export async function listConversations(
   if (cursor) applyCursor(q, sort, cursor);
   const direction = key.ascending ? 'asc' : 'desc';
   q.orderByRaw(`${key.column} ${direction} nulls last, c.id ${direction}`);
+  // The key as PostgreSQL prints it: microseconds. A JS Date keeps milliseconds only, and rows written
+  // in one transaction (a batch of ingested items) share one timestamp: a cursor cut to milliseconds
+  // would skip the rest of them.
+  q.select(db.raw(`${key.column}::text as sort_key`));
   const rows = await q.limit(opts.limit + 1);
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
-  const lastKey = last?.[key.field] ?? null;
   return {
     items: page.map(toConversationSummary),
     nextCursor:
-      rows.length > opts.limit && last
-        ? encodeCursor({ k: lastKey ? new Date(lastKey).toISOString() : null, id: last.id })
-        : null,
+      rows.length > opts.limit && last ? encodeCursor({ k: last.sort_key ?? null, id: last.id }) : null,
   };
 }
 
