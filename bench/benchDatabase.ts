@@ -11,7 +11,8 @@ export function adminUrl(): string {
   );
 }
 
-async function admin(sql: string): Promise<void> {
+/** Runs one statement on the admin database (create and drop bench databases). */
+export async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl() });
   await client.connect();
   try {
@@ -37,17 +38,16 @@ export async function withBenchDatabase(
   opts: { keep: boolean; label: string },
   work: (db: Knex) => Promise<void>,
 ): Promise<void> {
-  const url = new URL(adminUrl());
-  url.pathname = `/${name}`;
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
-  const db = createDb({ url: url.toString(), poolMax: 4 });
+  const url = benchDatabaseUrl(name);
+  await adminQuery(`drop database if exists ${name} with (force)`);
+  await adminQuery(`create database ${name}`);
+  const db = createDb({ url, poolMax: 4 });
   try {
     await work(db);
   } finally {
     await db.destroy();
-    if (opts.keep) console.info(`${opts.label}: kept database ${url.toString()}`);
-    else await admin(`drop database if exists ${name} with (force)`);
+    if (opts.keep) console.info(`${opts.label}: kept database ${url}`);
+    else await adminQuery(`drop database if exists ${name} with (force)`);
   }
 }
 

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { Knex } from 'knex';
 import { migrateLatest } from '../server/db/migrate';
 import { updateConversationFields } from '../server/services/updateConversationFields';
-import { adminUrl, percentile, withBenchDatabase } from './benchDatabase';
+import { benchDatabaseUrl, percentile, withBenchDatabase } from './benchDatabase';
 import { sessionCookies } from './benchWeb';
 import { type BenchFigures, recordResults } from './results';
 
@@ -79,10 +79,7 @@ export async function fanoutBench(opts: FanoutOptions & { keep: boolean }): Prom
   await withBenchDatabase(DB_NAME, { keep: opts.keep, label: 'fanout' }, async (db) => {
     const { agents, conversations } = await seed(db, opts);
     const cookies = [...(await sessionCookies(db, agents)).values()];
-    const url = new URL(adminUrl());
-    url.pathname = `/${DB_NAME}`;
-
-    const server = forkBench('./fanoutServer.ts', [url.toString()]);
+    const server = forkBench('./fanoutServer.ts', [benchDatabaseUrl(DB_NAME)]);
     const clients: ChildProcess[] = [];
     try {
       const { port } = await nextMessage<{ port: number }>(server, 'listening');

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import pg from 'pg';
 import { createDb } from '../server/db/knex';
 import { migrateLatest } from '../server/db/migrate';
-import { adminUrl } from './benchDatabase';
+import { adminQuery, adminUrl, benchDatabaseUrl } from './benchDatabase';
 import { buildRollups, finishResponseMetrics, prepareResponseMetricsLoad } from './reports';
 import { loadResponseMetrics, TEXTS } from './seedInboxMetrics';
 
@@ -31,20 +31,8 @@ export interface SeedInfo {
   seconds: number;
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 export function seedUrl(conversations: number): string {
-  const url = new URL(adminUrl());
-  url.pathname = `/${seedDbName(conversations)}`;
-  return url.toString();
+  return benchDatabaseUrl(seedDbName(conversations));
 }
 
 /** The seed recorded in the database, when it is complete (the last step writes it). */
@@ -210,8 +198,8 @@ export async function seedInbox(opts: { conversations: number }): Promise<SeedIn
   const step = (what: string) =>
     console.info(`seed: ${what} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   const name = seedDbName(opts.conversations);
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
+  await adminQuery(`drop database if exists ${name} with (force)`);
+  await adminQuery(`create database ${name}`);
   const db = createDb({ url: seedUrl(opts.conversations), poolMax: 1 });
   try {
     await migrateLatest(db);
@@ -276,7 +264,7 @@ export async function openSeed(opts: {
     reused,
     async release() {
       if (opts.keep) console.info(`seed: kept database ${seedUrl(opts.conversations)}`);
-      else await admin(`drop database if exists ${seedDbName(opts.conversations)} with (force)`);
+      else await adminQuery(`drop database if exists ${seedDbName(opts.conversations)} with (force)`);
     },
   };
 }
