@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PendingDraftDto } from '../../../../common/types';
+import { HeaderCount, HeaderPopoverPanel } from '../../components/HeaderPopoverPanel';
 import { useHeaderPopover } from '../../components/useHeaderPopover';
-import { describeError } from '../../i18n/describeError';
 import { hashForConversation } from '../inbox/selectionHash';
 import { usePendingDrafts } from './approvalQueries';
 
@@ -13,8 +13,8 @@ const ITEM_SELECTOR = '[data-testid="pending-draft"]';
  */
 export function DraftsMenu({ enabled }: { enabled: boolean }) {
   const { t } = useTranslation();
-  const { open, setOpen, wrapper, trigger, panel, panelId, titleId, onPanelKeyDown } =
-    useHeaderPopover(ITEM_SELECTOR);
+  const popover = useHeaderPopover(ITEM_SELECTOR);
+  const { open, setOpen, wrapper, trigger, panelId } = popover;
   const drafts = usePendingDrafts(enabled);
   const total = drafts.data?.total ?? 0;
   const items = drafts.data?.items ?? [];
@@ -41,37 +41,21 @@ export function DraftsMenu({ enabled }: { enabled: boolean }) {
       >
         {t('approvals.queue.button')}
         <span className="visually-hidden">{`: ${t('approvals.queue.count', { count: total })}`}</span>
-        {total > 0 && (
-          <span data-testid="drafts-count" className="drafts-menu__count" aria-hidden="true">
-            {total > 99 ? '99+' : total}
-          </span>
-        )}
+        <HeaderCount count={total} testId="drafts-count" className="drafts-menu__count" />
       </button>
       {open && (
-        <div
-          ref={panel}
-          id={panelId}
-          data-testid="drafts-panel"
-          className="notifications__panel"
-          role="dialog"
-          aria-labelledby={titleId}
-          tabIndex={-1}
-          onKeyDown={onPanelKeyDown}
+        <HeaderPopoverPanel
+          popover={popover}
+          testId="drafts-panel"
+          title={t('approvals.queue.title')}
+          query={drafts}
+          empty={items.length === 0}
+          notes={{
+            loading: t('approvals.queue.loading'),
+            error: t('approvals.queue.error'),
+            empty: t('approvals.queue.empty'),
+          }}
         >
-          <header className="notifications__header">
-            <h2 id={titleId} className="notifications__title">
-              {t('approvals.queue.title')}
-            </h2>
-          </header>
-          {drafts.isPending && <p className="notifications__note">{t('approvals.queue.loading')}</p>}
-          {drafts.isError && (
-            <p className="notifications__note form-error" role="alert">
-              {t('approvals.queue.error')} {describeError(t, drafts.error)}
-            </p>
-          )}
-          {drafts.isSuccess && items.length === 0 && (
-            <p className="notifications__note">{t('approvals.queue.empty')}</p>
-          )}
           <ul className="notifications__list">
             {items.map((draft) => (
               <li key={draft.messageId}>
@@ -96,7 +80,7 @@ export function DraftsMenu({ enabled }: { enabled: boolean }) {
               </li>
             ))}
           </ul>
-        </div>
+        </HeaderPopoverPanel>
       )}
     </div>
   );

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { NotificationDto } from '../../../../common/types';
+import { HeaderCount, HeaderPopoverPanel } from '../../components/HeaderPopoverPanel';
 import { useHeaderPopover } from '../../components/useHeaderPopover';
 import { useNow } from '../../components/useNow';
-import { describeError } from '../../i18n/describeError';
 import { hashForConversation } from '../inbox/selectionHash';
 import { NotificationList } from './NotificationList';
 import { useMarkNotificationsRead, useNotifications } from './notificationQueries';
@@ -18,8 +18,8 @@ const TICK_MS = 30_000;
  */
 export function NotificationBell() {
   const { t } = useTranslation();
-  const { open, setOpen, wrapper, trigger, panel, panelId, titleId, onPanelKeyDown } =
-    useHeaderPopover(ITEM_SELECTOR);
+  const popover = useHeaderPopover(ITEM_SELECTOR);
+  const { open, setOpen, wrapper, trigger, panelId } = popover;
   const notifications = useNotifications();
   const markRead = useMarkNotificationsRead();
   // The tick keeps an open list's times moving; a notification newer than the last tick must not read
@@ -53,27 +53,14 @@ export function NotificationBell() {
         <span className="visually-hidden">
           {unread > 0 ? t('notifications.unread', { count: unread }) : t('notifications.button')}
         </span>
-        {unread > 0 && (
-          <span data-testid="notification-count" className="notifications__count" aria-hidden="true">
-            {unread > 99 ? '99+' : unread}
-          </span>
-        )}
+        <HeaderCount count={unread} testId="notification-count" className="notifications__count" />
       </button>
       {open && (
-        <div
-          ref={panel}
-          id={panelId}
-          data-testid="notification-panel"
-          className="notifications__panel"
-          role="dialog"
-          aria-labelledby={titleId}
-          tabIndex={-1}
-          onKeyDown={onPanelKeyDown}
-        >
-          <header className="notifications__header">
-            <h2 id={titleId} className="notifications__title">
-              {t('notifications.title')}
-            </h2>
+        <HeaderPopoverPanel
+          popover={popover}
+          testId="notification-panel"
+          title={t('notifications.title')}
+          actions={
             <button
               type="button"
               data-testid="notification-read-all"
@@ -83,18 +70,17 @@ export function NotificationBell() {
             >
               {t('notifications.markAllRead')}
             </button>
-          </header>
-          {notifications.isPending && <p className="notifications__note">{t('notifications.loading')}</p>}
-          {notifications.isError && (
-            <p className="notifications__note form-error" role="alert">
-              {t('notifications.error')} {describeError(t, notifications.error)}
-            </p>
-          )}
-          {notifications.isSuccess && items.length === 0 && (
-            <p className="notifications__note">{t('notifications.empty')}</p>
-          )}
+          }
+          query={notifications}
+          empty={items.length === 0}
+          notes={{
+            loading: t('notifications.loading'),
+            error: t('notifications.error'),
+            empty: t('notifications.empty'),
+          }}
+        >
           <NotificationList items={items} now={now} onOpen={openNotification} />
-        </div>
+        </HeaderPopoverPanel>
       )}
     </div>
   );
