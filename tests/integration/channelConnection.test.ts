@@ -235,12 +235,16 @@ describe('channel connection', () => {
   });
 
   it('re-encrypts every credential under a new key (secrets:rotate); old key no longer needed', async () => {
-    const before = await stack.core.db('channel_accounts').whereNotNull('credentials_encrypted');
+    // In id order: the rotation rewrites every row, and PostgreSQL returns rewritten rows in a new order.
+    const before = await stack.core
+      .db('channel_accounts')
+      .whereNotNull('credentials_encrypted')
+      .orderBy('id');
     const plain = before.map((r) => stack.core.secretBox.open(r.credentials_encrypted));
     const newKey = randomBytes(32);
     const { rotated } = await rotateSecrets(stack.core.db, createSecretBox([newKey, key]));
     expect(rotated).toBe(before.length);
-    const after = await stack.core.db('channel_accounts').whereNotNull('credentials_encrypted');
+    const after = await stack.core.db('channel_accounts').whereNotNull('credentials_encrypted').orderBy('id');
     const onlyNew = createSecretBox([newKey]);
     expect(after.map((r) => onlyNew.open(r.credentials_encrypted))).toEqual(plain);
     expect(() => createSecretBox([key]).open(after[0].credentials_encrypted)).toThrow();
